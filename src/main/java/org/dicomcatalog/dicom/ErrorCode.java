@@ -14,9 +14,9 @@ public enum ErrorCode {
     HEADER_TOO_LARGE,
     /** More elements than the configured limit. */
     TOO_MANY_ELEMENTS,
-    /** A deflated data set inflates past the configured limit, or is not valid deflate data. */
+    /** A deflated data set inflates past the configured limit. */
     INFLATE_LIMIT,
-    /** Structure that PS3.5 does not allow: bad item or delimiter tags, impossible lengths. */
+    /** Structure that PS3.5 does not allow: bad item or delimiter tags, invalid deflate data. */
     BAD_ENCODING,
     /** The storage failed while reading (not the file's fault). */
     IO_ERROR,
