@@ -1,0 +1,32 @@
+package org.dicomcatalog.cli;
+
+import java.util.Arrays;
+
+/** Entry point of {@code jobs/dicom-catalog}: one sub-command per job. */
+public final class Main {
+    private static final String USAGE = String.join("\n",
+            "usage: dicom-catalog <command> [options]",
+            "commands:",
+            "  dump FILE|DIR ...   print each file's header as one JSON object per line");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
+            System.out.println(USAGE);
+            return;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        int status;
+        switch (args[0]) {
+            case "dump":
+                status = new DumpCommand(System.out).run(rest);
+                break;
+            default:
+                System.err.println("unknown command: " + args[0] + "\n" + USAGE);
+                status = 2;
+        }
+        System.exit(status);
+    }
+}

@@ -1,0 +1,141 @@
+package org.dicomcatalog.dicom.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dicomcatalog.dicom.DicomDataSet;
+import org.dicomcatalog.dicom.DicomHeader;
+import org.dicomcatalog.dicom.DicomJson;
+import org.dicomcatalog.dicom.DicomReader;
+import org.dicomcatalog.dicom.ReadOptions;
+import org.dicomcatalog.dicom.ReadStatus;
+import org.dicomcatalog.dicom.Tag;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reads every corpus file and compares every element with the reference reader's output (pydicom 2.3.1).
+ * Each remaining difference must be explained, file and tag, in docs/conformance.md; the full list is
+ * written to target/conformance-report.md.
+ */
+class CorpusConformanceTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DOC = Paths.get("docs/conformance.md");
+
+    private static final Map<String, List<OracleComparison.Difference>> DIFFERENCES = new HashMap<>();
+    private static final Map<String, String> OUTCOMES = new HashMap<>();
+    private static int compared;
+    private static int different;
+
+    @BeforeAll
+    static void readWholeCorpus() throws IOException {
+        Path corpus = Corpus.root();
+        for (String file : Corpus.files()) {
+            JsonNode oracle = JSON.readTree(Corpus.oracleRoot().resolve(file + ".json").toFile());
+            DicomHeader header = DicomReader.read(corpus.resolve(file), ReadOptions.DEFAULTS);
+            OUTCOMES.put(file, header.status() + (header.error() != null ? " " + header.error().code() : ""));
+            if (oracle.has("error")) {
+                continue;
+            }
+            OracleComparison comparison = new OracleComparison();
+            comparison.compare(oracle.get("file_meta"), render(header.fileMeta()));
+            comparison.compare(oracle.get("dataset"), render(header.dataSet()));
+            compared += comparison.compared();
+            different += comparison.differences().size();
+            if (!comparison.differences().isEmpty()) {
+                DIFFERENCES.put(file, comparison.differences());
+            }
+        }
+        writeReport();
+    }
+
+    @Test
+    void atLeast999PerMilleOfElementsAreIdenticalToTheReference() {
+        double identical = 1.0 - (double) different / compared;
+        assertTrue(compared > 30_000, "elements compared: " + compared);
+        assertTrue(identical >= 0.999, String.format("identical %.5f (%d of %d differ); see target/"
+                + "conformance-report.md", identical, different, compared));
+    }
+
+    @Test
+    void everyDifferenceIsExplainedInTheConformanceDocument() throws IOException {
+        Map<String, Set<String>> explained = explainedInDoc();
+        List<String> unexplained = new ArrayList<>();
+        DIFFERENCES.forEach((file, differences) -> {
+            Set<String> tags = explained.getOrDefault(file, Set.of());
+            for (OracleComparison.Difference d : differences) {
+                if (!tags.contains("*") && !tags.contains(d.topLevelTag())) {
+                    unexplained.add(file + " " + d.path() + " " + d.what());
+                }
+            }
+        });
+        assertEquals(List.of(), unexplained, "differences not explained in " + DOC);
+    }
+
+    @Test
+    void theFileTheReferenceCannotReadIsReportedAsBrokenNotOk() {
+        assertEquals("PARTIAL BAD_ENCODING", OUTCOMES.get("fo-dicom/FreezePattern.dcm"));
+    }
+
+    @Test
+    void truncatedAndEmptyCorpusFilesGetTheirReasonCodes() {
+        assertEquals("NOT_DICOM NOT_DICOM", OUTCOMES.get("nipype/functional_1.dcm"));
+        assertTrue(OUTCOMES.get("pydicom/test_files/rtplan_truncated.dcm").startsWith("PARTIAL"));
+    }
+
+    private static JsonNode render(DicomDataSet dataSet) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = JSON.getFactory().createGenerator(text)) {
+            new DicomJson(generator, e -> "bulk:" + Tag.hex(e.tag()) + "?length=" + e.length()).writeDataSet(dataSet);
+        }
+        return JSON.readTree(text.toString());
+    }
+
+    /** Rows "| corpus/path | TAG, TAG or * | cause |" of the document's tables. */
+    private static Map<String, Set<String>> explainedInDoc() throws IOException {
+        Map<String, Set<String>> explained = new HashMap<>();
+        for (String line : Files.readAllLines(DOC)) {
+            String[] cells = line.split("\\|");
+            if (cells.length < 4 || !cells[1].contains("/")) {
+                continue;
+            }
+            Set<String> tags = explained.computeIfAbsent(cells[1].trim().replace("`", ""), k -> new HashSet<>());
+            for (String tag : cells[2].replace("`", "").split(",")) {
+                tags.add(tag.trim());
+            }
+        }
+        return explained;
+    }
+
+    private static void writeReport() throws IOException {
+        StringBuilder report = new StringBuilder("# Conformance differences\n\n");
+        report.append(String.format("%d elements compared, %d differ (%.5f identical)%n%n", compared, different,
+                1.0 - (double) different / Math.max(1, compared)));
+        DIFFERENCES.keySet().stream().sorted().forEach(file -> {
+            report.append("## ").append(file).append(" (").append(OUTCOMES.get(file)).append(")\n");
+            DIFFERENCES.get(file).forEach(d -> report.append("- ").append(d.path()).append(": ").append(d.what())
+                    .append('\n'));
+        });
+        report.append("\n## Outcomes other than OK\n");
+        OUTCOMES.entrySet().stream().filter(e -> !e.getValue().equals(ReadStatus.OK.name())).sorted(
+                Map.Entry.comparingByKey()).forEach(e -> report.append("- ").append(e.getKey()).append(": ")
+                .append(e.getValue()).append('\n'));
+        Path target = Paths.get("target");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("conformance-report.md"), report);
+    }
+}
