@@ -105,6 +105,10 @@ final class DataSetParser {
                     warnIfTrailingBytes();
                     return;
                 }
+                if (end >= 0 && in.atEnd()) {
+                    warnings.add("item declares a length past the end of the file");
+                    return;
+                }
                 throw error(ErrorCode.TRUNCATED, DicomReadException.NO_TAG, "file ends inside an item");
             }
             int tag = in.tag(0);
@@ -214,8 +218,9 @@ final class DataSetParser {
         boolean undefined = length == UNDEFINED;
         VR vr = fileVR != null ? fileVR : dictionaryVR(tag, undefined, level);
         boolean littleEndianValue = false;
-        if (fileVR == VR.UN && !Tag.isPrivate(tag) && !undefined) {
-            // PS3.5 6.2.2: a standard element sent as UN holds its value implicit VR little endian encoded
+        if (fileVR == VR.UN && !undefined) {
+            // PS3.5 6.2.2: an element sent as UN holds its value implicit VR little endian encoded; where the
+            // dictionary (or the private dictionary, for a known creator) knows the VR, decode with it
             VR known = dictionaryVR(tag, false, level);
             if (known != VR.UN) {
                 vr = known;
@@ -256,6 +261,9 @@ final class DataSetParser {
             if (Tag.isPrivateCreator(tag)) {
                 return VR.LO;
             }
+            if (Tag.privateBlock(tag) < 0) {
+                return VR.UN;
+            }
             DicomElement creator = level.find(Tag.of(Tag.group(tag), Tag.privateBlock(tag)));
             VR known = creator != null ? dictionary.privateVr(creator.string(), tag) : null;
             return known != null ? known : VR.UN;
@@ -273,30 +281,36 @@ final class DataSetParser {
             throw new DicomReadException(ErrorCode.MAX_DEPTH, tag, valueOffset,
                     "sequences nest deeper than " + options.maxDepth());
         }
-        if (length >= 0) {
-            checkFits(tag, length);
-        }
         boolean wasExplicit = explicit;
         boolean wasBigEndian = in.bigEndian();
         if (implicitItems) {
             explicit = false;
             in.bigEndian(false);
         }
+        List<DicomDataSet> items = new ArrayList<>();
+        long declared = length < 0 ? DicomElement.UNDEFINED_LENGTH : length;
         try {
-            List<DicomDataSet> items = readItems(tag, length < 0 ? -1 : valueOffset + length, depth, level);
-            return DicomElement.ofSequence(tag, valueOffset, length < 0 ? DicomElement.UNDEFINED_LENGTH : length,
-                    items);
+            readItems(items, tag, length < 0 ? -1 : valueOffset + length, depth, level);
+            return DicomElement.ofSequence(tag, valueOffset, declared, items);
+        } catch (DicomReadException e) {
+            // keep what the sequence held before the error: the caller keeps the elements it had read
+            level.elements.add(DicomElement.ofSequence(tag, valueOffset, declared, items));
+            throw e;
         } finally {
             explicit = wasExplicit;
             in.bigEndian(wasBigEndian);
         }
     }
 
-    private List<DicomDataSet> readItems(int tag, long end, int depth, Level parent) throws IOException {
-        List<DicomDataSet> items = new ArrayList<>();
+    private void readItems(List<DicomDataSet> items, int tag, long end, int depth, Level parent)
+            throws IOException {
         while (end < 0 || in.position() < end) {
             long offset = in.position();
             if (!in.request(HEADER)) {
+                if (end >= 0 && in.atEnd()) {
+                    warnings.add("sequence " + Tag.toString(tag) + " declares a length past the end of the file");
+                    return;
+                }
                 throw new DicomReadException(ErrorCode.TRUNCATED, tag, offset, "file ends inside a sequence");
             }
             readHeader();
@@ -312,18 +326,17 @@ final class DataSetParser {
             }
             countElement(tag);
             long itemLength = headerLength;
-            if (itemLength != UNDEFINED) {
-                checkFits(tag, itemLength);
-            }
             Level item = new Level(parent, parent.charset);
-            readElements(item, itemLength == UNDEFINED ? -1 : in.position() + itemLength, depth, false);
-            items.add(item.toDataSet());
+            try {
+                readElements(item, itemLength == UNDEFINED ? -1 : in.position() + itemLength, depth, false);
+            } finally {
+                items.add(item.toDataSet());
+            }
             if (sequenceEndedInItem) {
                 sequenceEndedInItem = false;
-                break;
+                return;
             }
         }
-        return items;
     }
 
     /** Skips encapsulated fragments (PS3.5 A.4), e.g. the compressed icon of an Icon Image Sequence. */

@@ -145,8 +145,9 @@ public final class DicomReader {
                 if (declared != null) {
                     return declared;
                 }
-                throw new DicomReadException(ErrorCode.BAD_ENCODING, DicomReadException.NO_TAG,
-                        fileInput.position(), "no transfer syntax, and the data set encoding cannot be recognized");
+                // a file meta says this is DICOM: fall back on the VR bytes alone, little endian
+                guessed = first.length >= 6 && VR.ofCode(first[4], first[5]) != null
+                        ? TransferSyntax.EXPLICIT_LITTLE : TransferSyntax.IMPLICIT_LITTLE;
             }
             warnings.add(declared == null ? "no transfer syntax in file meta: encoding guessed"
                     : "data set encoding differs from the declared transfer syntax");
