@@ -21,9 +21,11 @@ import org.dicomcatalog.dicom.DicomDataSet;
 import org.dicomcatalog.dicom.DicomHeader;
 import org.dicomcatalog.dicom.DicomJson;
 import org.dicomcatalog.dicom.DicomReader;
+import org.dicomcatalog.dicom.PersonName;
 import org.dicomcatalog.dicom.ReadOptions;
 import org.dicomcatalog.dicom.ReadStatus;
 import org.dicomcatalog.dicom.Tag;
+import org.dicomcatalog.dicom.VR;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +39,9 @@ class CorpusConformanceTest {
     private static final Path DOC = Paths.get("docs/conformance.md");
 
     private static final Map<String, List<OracleComparison.Difference>> DIFFERENCES = new HashMap<>();
+    private static final Map<String, Integer> COMPARED = new HashMap<>();
     private static final Map<String, String> OUTCOMES = new HashMap<>();
+    private static final Map<String, DicomHeader> HEADERS = new HashMap<>();
     private static int compared;
     private static int different;
 
@@ -47,6 +51,7 @@ class CorpusConformanceTest {
         for (String file : Corpus.files()) {
             JsonNode oracle = JSON.readTree(Corpus.oracleRoot().resolve(file + ".json").toFile());
             DicomHeader header = DicomReader.read(corpus.resolve(file), ReadOptions.DEFAULTS);
+            HEADERS.put(file, header);
             OUTCOMES.put(file, header.status() + (header.error() != null ? " " + header.error().code() : ""));
             if (oracle.has("error")) {
                 continue;
@@ -55,6 +60,7 @@ class CorpusConformanceTest {
             comparison.compare(oracle.get("file_meta"), render(header.fileMeta()));
             comparison.compare(oracle.get("dataset"), render(header.dataSet()));
             compared += comparison.compared();
+            COMPARED.put(file, comparison.compared());
             different += comparison.differences().size();
             if (!comparison.differences().isEmpty()) {
                 DIFFERENCES.put(file, comparison.differences());
@@ -63,12 +69,55 @@ class CorpusConformanceTest {
         writeReport();
     }
 
+    /**
+     * The ratio leaves out the files where docs/conformance.md shows the reference itself is wrong (rows
+     * with tag "*"); what we read there instead is checked against the standard by the tests below.
+     */
     @Test
-    void atLeast999PerMilleOfElementsAreIdenticalToTheReference() {
-        double identical = 1.0 - (double) different / compared;
-        assertTrue(compared > 30_000, "elements compared: " + compared);
+    void atLeast999PerMilleOfElementsAreIdenticalToTheReference() throws IOException {
+        Map<String, Set<String>> explained = explainedInDoc();
+        int trusted = compared;
+        int trustedDifferent = different;
+        for (Map.Entry<String, Set<String>> entry : explained.entrySet()) {
+            if (entry.getValue().contains("*") && COMPARED.containsKey(entry.getKey())) {
+                trusted -= COMPARED.get(entry.getKey());
+                trustedDifferent -= DIFFERENCES.getOrDefault(entry.getKey(), List.of()).size();
+            }
+        }
+        double identical = 1.0 - (double) trustedDifferent / trusted;
+        assertTrue(trusted > 30_000, "elements compared: " + trusted);
         assertTrue(identical >= 0.999, String.format("identical %.5f (%d of %d differ); see target/"
-                + "conformance-report.md", identical, different, compared));
+                + "conformance-report.md", identical, trustedDifferent, trusted));
+    }
+
+    @Test
+    void anElementWithVrBytesZeroIsReadWithAShortLengthAndTheRestOfTheDataSetRecovered() {
+        DicomDataSet data = HEADERS.get("fo-dicom/GH179A.dcm").dataSet();
+        assertEquals(ReadStatus.OK, HEADERS.get("fo-dicom/GH179A.dcm").status());
+        // Pixel Padding Value is "US or SS": Pixel Representation 1 makes it SS (PS3.3 C.7.5.1.1.2)
+        assertEquals(1, data.get(0x00280103).longs()[0]);
+        assertEquals(VR.SS, data.get(0x00280120).vr());
+        assertTrue(data.contains(0x00281050), "Window Center after the VR 00 00 element");
+        assertTrue(data.contains(0x00400275), "Request Attributes Sequence at the end of the data set");
+    }
+
+    @Test
+    void iso2022Gb2312NameDecodesWithoutEscapeBytes() {
+        DicomDataSet data = HEADERS.get("fo-dicom/charset/chrGB2312.dcm").dataSet();
+        PersonName name = PersonName.parse(data.getString(0x00100010));
+        assertEquals("Zhang^XiaoDong", name.alphabetic());
+        assertEquals("\u5f20^\u5c0f\u4e1c", name.ideographic());
+        assertEquals(null, name.phonetic());
+    }
+
+    @Test
+    void dicmInsideABareDataSetIsNotTakenForAPreamble() {
+        DicomHeader header = HEADERS.get("dcm4che/no_preamble_dicm_in_data");
+        assertEquals(ReadStatus.OK, header.status());
+        assertTrue(header.encoding().guessed());
+        assertTrue(header.encoding().transferSyntax().explicitVR());
+        assertEquals("ISO_IR 100", header.dataSet().getString(0x00080005));
+        assertEquals("MG", header.dataSet().getString(0x00080060));
     }
 
     @Test
