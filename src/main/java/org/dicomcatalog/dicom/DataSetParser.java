@@ -163,10 +163,15 @@ final class DataSetParser {
     }
 
     private void recordPixelData(int tag) throws IOException {
-        if (Tag.group(tag) != 0x7FE0 || Tag.element(tag) > 0x10 || !in.request(LONG_HEADER)) {
+        if (Tag.group(tag) != 0x7FE0 || Tag.element(tag) > 0x10) {
             return;
         }
-        readHeader();
+        try {
+            readHeader();
+        } catch (DicomReadException e) {
+            warnings.add("file ends inside the pixel data element header");
+            return;
+        }
         VR vr = headerVR != null ? headerVR : implicitPixelVR(tag);
         long length = headerLength == UNDEFINED ? PixelDataInfo.UNDEFINED_LENGTH : headerLength;
         pixelData = new PixelDataInfo(tag, vr, offsetsAddressable ? in.position() : -1, length);
