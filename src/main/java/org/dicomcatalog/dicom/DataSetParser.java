@@ -332,9 +332,13 @@ final class DataSetParser {
             countElement(tag);
             long itemLength = headerLength;
             Level item = new Level(parent, parent.charset);
+            long itemEnd = itemLength == UNDEFINED ? -1 : in.position() + itemLength;
+            boolean wasExplicit = explicit;
+            explicit = explicit || itemIsExplicit(tag, itemEnd >= 0 ? itemEnd : end);
             try {
-                readElements(item, itemLength == UNDEFINED ? -1 : in.position() + itemLength, depth, false);
+                readElements(item, itemEnd, depth, false);
             } finally {
+                explicit = wasExplicit;
                 items.add(item.toDataSet());
             }
             if (sequenceEndedInItem) {
@@ -342,6 +346,24 @@ final class DataSetParser {
                 return;
             }
         }
+    }
+
+    /**
+     * Some writers encode private sequence items in explicit VR inside an implicit VR data set. Such an
+     * item starts with VR letters where its implicit length would be, and that length would not fit in
+     * the item (or the enclosing sequence, or the file).
+     */
+    private boolean itemIsExplicit(int sequenceTag, long itemEnd) throws IOException {
+        if (!in.request(HEADER) || VR.ofCode(in.u8(4), in.u8(5)) == null) {
+            return false;
+        }
+        long implicitLength = in.i32(4) & UNDEFINED;
+        long room = (itemEnd >= 0 ? itemEnd - in.position() : in.remaining()) - HEADER;
+        if (implicitLength == UNDEFINED || implicitLength <= room) {
+            return false;
+        }
+        warnings.add("explicit VR item inside implicit VR sequence " + Tag.toString(sequenceTag));
+        return true;
     }
 
     /** Skips encapsulated fragments (PS3.5 A.4), e.g. the compressed icon of an Icon Image Sequence. */

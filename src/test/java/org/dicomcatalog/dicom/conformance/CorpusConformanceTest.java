@@ -102,6 +102,17 @@ class CorpusConformanceTest {
     }
 
     @Test
+    void anExplicitVrItemInsideAnImplicitVrDataSetIsReadAsExplicit() {
+        DicomHeader header = HEADERS.get("fo-dicom/GH626.dcm");
+        assertEquals(ReadStatus.OK, header.status());
+        DicomDataSet item = header.dataSet().get(0x2005140F).items().get(0);
+        assertEquals("NO", item.getString(0x00189077));
+        assertEquals(3, item.get(0x00189176).items().size());
+        assertEquals("Philips", item.getString(0x00409210));
+        assertTrue(header.dataSet().contains(0x2005141A));
+    }
+
+    @Test
     void iso2022Gb2312NameDecodesWithoutEscapeBytes() {
         DicomDataSet data = HEADERS.get("fo-dicom/charset/chrGB2312.dcm").dataSet();
         PersonName name = PersonName.parse(data.getString(0x00100010));
