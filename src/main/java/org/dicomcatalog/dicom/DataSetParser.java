@@ -102,7 +102,10 @@ final class DataSetParser {
         while (end < 0 || in.position() < end) {
             if (!in.request(HEADER)) {
                 if (topLevel) {
-                    warnIfTrailingBytes();
+                    if (!in.atEnd()) {
+                        throw error(ErrorCode.TRUNCATED, DicomReadException.NO_TAG,
+                                "file ends inside an element header");
+                    }
                     return;
                 }
                 if (end >= 0 && in.atEnd()) {
@@ -407,13 +410,6 @@ final class DataSetParser {
         if (in.position() - start - skippedBytes > options.maxHeaderBytes()) {
             throw new DicomReadException(ErrorCode.HEADER_TOO_LARGE, tag, in.position(),
                     "header larger than " + options.maxHeaderBytes() + " bytes");
-        }
-    }
-
-    private void warnIfTrailingBytes() throws IOException {
-        byte[] rest = in.peek(HEADER);
-        if (rest.length > 0) {
-            warnings.add(rest.length + " trailing bytes after the last element");
         }
     }
 
