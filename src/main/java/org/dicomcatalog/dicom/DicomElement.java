@@ -149,10 +149,19 @@ public final class DicomElement {
         return trimmed;
     }
 
-    /** The first value as a string, or null. */
+    /** The first value as a string, or null; cheaper than {@code strings().get(0)}. */
     public String string() {
-        List<String> values = strings();
-        return values.isEmpty() ? null : values.get(0);
+        if (value == null || value.length == 0) {
+            return null;
+        }
+        if (!vr.isString()) {
+            List<String> values = strings();
+            return values.isEmpty() ? null : values.get(0);
+        }
+        String text = text();
+        int end = vr.isMultiValuedString() ? text.indexOf('\\') : -1;
+        String first = DicomValues.trimValue(end < 0 ? text : text.substring(0, end), vr);
+        return first.isEmpty() && end < 0 ? null : first;
     }
 
     /**

@@ -13,7 +13,7 @@ final class DicomInput {
 
     private final DicomSource source;
     private final long length;
-    private byte[] buffer = new byte[FIRST_CHUNK];
+    private byte[] buffer;
     /** File position of buffer[0]; buffer[0..filled) holds valid bytes. */
     private long bufferStart;
     private int filled;
@@ -22,11 +22,23 @@ final class DicomInput {
     private long bytesFetched;
     private boolean bigEndian;
 
+    /** Set when the whole source is the buffer: nothing is ever fetched, compacted or grown. */
+    private final boolean inMemory;
+    /** For in-memory sources, the furthest byte the reader asked for: what it would have fetched. */
+    private long furthestRequested;
+
     DicomInput(DicomSource source, long length, long start) {
         this.source = source;
         this.length = length;
         this.position = start;
-        this.bufferStart = start;
+        this.inMemory = source instanceof ByteArraySource;
+        if (inMemory) {
+            buffer = ((ByteArraySource) source).bytes();
+            filled = buffer.length;
+        } else {
+            buffer = new byte[FIRST_CHUNK];
+            bufferStart = start;
+        }
     }
 
     long position() {
@@ -43,7 +55,7 @@ final class DicomInput {
     }
 
     long bytesFetched() {
-        return bytesFetched;
+        return inMemory ? Math.min(furthestRequested, length) : bytesFetched;
     }
 
     void bigEndian(boolean value) {
@@ -57,7 +69,14 @@ final class DicomInput {
     /** Makes {@code n} bytes available at the position; false when the source ends first. */
     boolean request(int n) throws IOException {
         if (position + n <= bufferStart + filled) {
+            if (inMemory) {
+                furthestRequested = Math.max(furthestRequested, position + n);
+            }
             return true;
+        }
+        if (inMemory) {
+            furthestRequested = length;
+            return false;
         }
         return fill(n);
     }

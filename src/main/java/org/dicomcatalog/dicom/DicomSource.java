@@ -23,23 +23,9 @@ public interface DicomSource extends Closeable {
     default void close() throws IOException {
     }
 
+    /** A source over bytes already in memory; the reader uses them in place, without copying. */
     static DicomSource of(byte[] bytes) {
-        return new DicomSource() {
-            @Override
-            public long length() {
-                return bytes.length;
-            }
-
-            @Override
-            public int read(long position, byte[] buffer, int offset, int length) {
-                if (position >= bytes.length) {
-                    return -1;
-                }
-                int n = (int) Math.min(length, bytes.length - position);
-                System.arraycopy(bytes, (int) position, buffer, offset, n);
-                return n;
-            }
-        };
+        return new ByteArraySource(bytes);
     }
 
     static DicomSource open(Path path) throws IOException {
