@@ -175,16 +175,20 @@ final class DataSetParser {
             warnings.add("file ends inside the pixel data element header");
             return;
         }
-        VR vr = headerVR != null ? headerVR : implicitPixelVR(tag);
         long length = headerLength == UNDEFINED ? PixelDataInfo.UNDEFINED_LENGTH : headerLength;
+        VR vr = headerVR != null ? headerVR : implicitPixelVR(tag, length);
         pixelData = new PixelDataInfo(tag, vr, offsetsAddressable ? in.position() : -1, length);
         if (length > in.remaining()) {
             warnings.add("pixel data runs past the end of the file");
         }
     }
 
-    private static VR implicitPixelVR(int tag) {
-        return tag == Tag.FLOAT_PIXEL_DATA ? VR.OF : tag == Tag.FLOAT_PIXEL_DATA + 1 ? VR.OD : VR.OW;
+    /** As {@link AmbiguousVR}: encapsulated (undefined-length) pixel data is OB even in implicit VR. */
+    private static VR implicitPixelVR(int tag, long length) {
+        if (tag == Tag.FLOAT_PIXEL_DATA || tag == Tag.FLOAT_PIXEL_DATA + 1) {
+            return tag == Tag.FLOAT_PIXEL_DATA ? VR.OF : VR.OD;
+        }
+        return length == PixelDataInfo.UNDEFINED_LENGTH ? VR.OB : VR.OW;
     }
 
     /** Reads tag, VR (explicit VR only) and length; items and delimiters never carry a VR (PS3.5 7.5). */

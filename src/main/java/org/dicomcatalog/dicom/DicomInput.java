@@ -24,8 +24,8 @@ final class DicomInput {
 
     /** Set when the whole source is the buffer: nothing is ever fetched, compacted or grown. */
     private final boolean inMemory;
-    /** For in-memory sources, the furthest byte the reader asked for: what it would have fetched. */
-    private long furthestRequested;
+    /** For in-memory sources, the end of the range being read since the last skip. */
+    private long touchedEnd;
 
     DicomInput(DicomSource source, long length, long start) {
         this.source = source;
@@ -55,7 +55,7 @@ final class DicomInput {
     }
 
     long bytesFetched() {
-        return inMemory ? Math.min(furthestRequested, length) : bytesFetched;
+        return bytesFetched;
     }
 
     void bigEndian(boolean value) {
@@ -68,17 +68,26 @@ final class DicomInput {
 
     /** Makes {@code n} bytes available at the position; false when the source ends first. */
     boolean request(int n) throws IOException {
+        if (inMemory) {
+            touch(n);
+            return position + n <= filled;
+        }
         if (position + n <= bufferStart + filled) {
-            if (inMemory) {
-                furthestRequested = Math.max(furthestRequested, position + n);
-            }
             return true;
         }
-        if (inMemory) {
-            furthestRequested = length;
-            return false;
-        }
         return fill(n);
+    }
+
+    /** Counts the bytes a read of {@code n} at the position adds, as if they were fetched; skips add none. */
+    private void touch(int n) {
+        if (position > touchedEnd) {
+            touchedEnd = position;
+        }
+        long end = Math.min(length, position + n);
+        if (end > touchedEnd) {
+            bytesFetched += end - touchedEnd;
+            touchedEnd = end;
+        }
     }
 
     private boolean fill(int n) throws IOException {

@@ -94,11 +94,11 @@ public final class DicomReader {
             fileInput = new DicomInput(source, length, 0);
             byte[] head = fileInput.peek(MAGIC_END + 8);
             boolean magic = hasMagic(head);
-            if (magic && isFileMetaElement(head, MAGIC_END)) {
-                readPart10(true);
-            } else if (isFileMetaElement(head, 0)) {
+            if (magic && fileMetaSyntax(head, MAGIC_END) != null) {
+                readPart10(true, fileMetaSyntax(head, MAGIC_END));
+            } else if (fileMetaSyntax(head, 0) != null) {
                 warnings.add("file meta without preamble and DICM");
-                readPart10(false);
+                readPart10(false, fileMetaSyntax(head, 0));
             } else if (guess(head, 0) != null) {
                 readBare(false, 0, guess(head, 0));
             } else if (magic && guess(head, MAGIC_END) != null) {
@@ -110,9 +110,12 @@ public final class DicomReader {
             }
         }
 
-        private void readPart10(boolean preamble) throws IOException {
+        private void readPart10(boolean preamble, TransferSyntax metaSyntax) throws IOException {
             fileInput.advance(preamble ? MAGIC_END : 0);
-            new DataSetParser(fileInput, TransferSyntax.EXPLICIT_LITTLE, options, warnings).readFileMeta(meta);
+            if (!metaSyntax.explicitVR()) {
+                warnings.add("file meta in implicit VR");
+            }
+            new DataSetParser(fileInput, metaSyntax, options, warnings).readFileMeta(meta);
             String uid = meta.toDataSet().getString(Tag.TRANSFER_SYNTAX_UID);
             TransferSyntax declared = uid != null && !uid.isEmpty() ? TransferSyntax.of(uid) : null;
             if (declared != null && declared.deflated()) {
@@ -191,10 +194,16 @@ public final class DicomReader {
                 && head[PREAMBLE + 2] == 'C' && head[PREAMBLE + 3] == 'M';
     }
 
-    /** A group 0002 element in explicit VR little endian at {@code offset}. */
-    private static boolean isFileMetaElement(byte[] head, int offset) {
-        return head.length >= offset + 8 && u16le(head, offset) == 0x0002
-                && VR.ofCode(head[offset + 4], head[offset + 5]) != null;
+    /**
+     * The encoding of a group 0002 element at {@code offset}: explicit VR little endian as PS3.10 7.1
+     * demands, or implicit VR little endian as some old writers made it; null when there is none.
+     */
+    private static TransferSyntax fileMetaSyntax(byte[] head, int offset) {
+        if (head.length < offset + 8 || u16le(head, offset) != 0x0002) {
+            return null;
+        }
+        return VR.ofCode(head[offset + 4], head[offset + 5]) != null ? TransferSyntax.EXPLICIT_LITTLE
+                : TransferSyntax.IMPLICIT_LITTLE;
     }
 
     /**
