@@ -29,7 +29,7 @@ public final class DicomDataSource implements TableProvider, DataSourceRegister 
 
     @Override
     public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
-        DicomOptions options = new DicomOptions(new CaseInsensitiveStringMap(properties));
-        return new DicomTable(DicomSchema.of(options.extraTags()), "dicom " + options.paths());
+        return new DicomTable("dicom " + new DicomOptions(new CaseInsensitiveStringMap(properties)).paths(),
+                properties);
     }
 }

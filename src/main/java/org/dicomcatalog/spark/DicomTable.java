@@ -1,5 +1,7 @@
 package org.dicomcatalog.spark;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.spark.sql.connector.catalog.SupportsRead;
@@ -12,10 +14,13 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 final class DicomTable implements SupportsRead {
     private final DicomSchema schema;
     private final String name;
+    private final Map<String, String> tableOptions;
 
-    DicomTable(DicomSchema schema, String name) {
-        this.schema = schema;
+    /** {@code tableOptions} hold the path: a table loaded from a catalog gets no options at scan time. */
+    DicomTable(String name, Map<String, String> tableOptions) {
         this.name = name;
+        this.tableOptions = Map.copyOf(tableOptions);
+        this.schema = DicomSchema.of(new DicomOptions(new CaseInsensitiveStringMap(tableOptions)).extraTags());
     }
 
     @Override
@@ -36,6 +41,8 @@ final class DicomTable implements SupportsRead {
 
     @Override
     public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-        return new DicomScanBuilder(schema, new DicomOptions(options));
+        Map<String, String> merged = new HashMap<>(tableOptions);
+        merged.putAll(options.asCaseSensitiveMap());
+        return new DicomScanBuilder(schema, new DicomOptions(new CaseInsensitiveStringMap(merged)));
     }
 }

@@ -256,4 +256,31 @@ class DicomSourceTest {
         assertEquals(2, spark.read().format("dicom")
                 .load(dir.resolve("a").toString(), dir.resolve("b").toString()).count());
     }
+
+    @Test
+    void aFileThatBreaksTheReaderIsAnErrorRowNotAFailedQuery() throws IOException {
+        write(ct("1.1"), dir.resolve("fine.dcm"));
+        write(ct("1.2"), dir.resolve("hostile.dcm"));
+
+        Map<String, Row> rows = byName(load(Map.of("fs.file.impl", HostileFileSystem.class.getName(),
+                        "fs.file.impl.disable.cache", "true"))
+                .select("path", "status", "error_code", "SOPInstanceUID"));
+
+        assertEquals("OK", rows.get("fine.dcm").getAs("status"));
+        assertEquals("1.1", rows.get("fine.dcm").getAs("SOPInstanceUID"));
+        assertEquals("ERROR", rows.get("hostile.dcm").getAs("status"));
+        assertEquals("INTERNAL", rows.get("hostile.dcm").getAs("error_code"));
+        assertNull(rows.get("hostile.dcm").getAs("SOPInstanceUID"));
+    }
+
+    @Test
+    void sqlReadsAPathThroughTheDicomCatalog() throws IOException {
+        write(ct("1.1"), dir.resolve("one.dcm"));
+        write(ct("1.2"), dir.resolve("sub/two.dcm"));
+
+        List<Row> rows = spark.sql("SELECT SOPInstanceUID FROM dicom.`" + dir + "` ORDER BY SOPInstanceUID")
+                .collectAsList();
+
+        assertEquals(List.of("1.1", "1.2"), rows.stream().map(r -> r.getString(0)).toList());
+    }
 }

@@ -18,6 +18,7 @@ final class SparkTestSession {
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", "2")
                     .config("spark.sql.ansi.enabled", "true")
+                    .config("spark.sql.catalog.dicom", DicomCatalog.class.getName())
                     .getOrCreate();
         }
         return session;
