@@ -3,6 +3,7 @@ package org.dicomcatalog.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -127,6 +128,7 @@ class DicomSourceTest {
         assertEquals(Files.size(dir.resolve("ct.dcm")) - 16, (long) row.getAs("pixel_data_offset"));
         assertEquals(false, row.getAs("encoding_guessed"));
         assertTrue(row.getList(row.fieldIndex("unparsed_attributes")).isEmpty());
+        assertEquals("Doe^John", load().select("PatientName.alphabetic").first().getString(0));
     }
 
     @Test
@@ -282,5 +284,17 @@ class DicomSourceTest {
                 .collectAsList();
 
         assertEquals(List.of("1.1", "1.2"), rows.stream().map(r -> r.getString(0)).toList());
+    }
+
+    @Test
+    void ignoreMissingFilesSkipsAMissingPath() throws IOException {
+        Path present = write(ct("1.1"), dir.resolve("present.dcm"));
+        String missing = dir.resolve("missing").toString();
+
+        assertEquals(1, spark.read().format("dicom").option("ignoreMissingFiles", "true")
+                .load(present.toString(), missing).count());
+        Exception e = assertThrows(Exception.class,
+                () -> spark.read().format("dicom").load(present.toString(), missing).count());
+        assertTrue(String.valueOf(e.getMessage()).contains("Path does not exist"), e.getMessage());
     }
 }
