@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.dicomcatalog.dicom.DicomHeader;
@@ -55,7 +56,8 @@ final class DicomPartitionReader implements PartitionReader<InternalRow> {
         try {
             source = HadoopDicomSource.open(file, conf);
         } catch (FileNotFoundException e) {
-            return plan.ignoreMissingFiles() ? null : converter.failed(file, ErrorCode.IO_ERROR);
+            // also thrown for "permission denied" on local files: only a file that is gone may be skipped
+            return plan.ignoreMissingFiles() && isGone(file) ? null : converter.failed(file, ErrorCode.IO_ERROR);
         } catch (IOException e) {
             return converter.failed(file, ErrorCode.IO_ERROR);
         } catch (Throwable t) {
@@ -69,6 +71,15 @@ final class DicomPartitionReader implements PartitionReader<InternalRow> {
             return converter.failed(file, ErrorCode.INTERNAL);
         } finally {
             closeQuietly(source);
+        }
+    }
+
+    private boolean isGone(ListedFile file) {
+        Path path = new Path(file.path());
+        try {
+            return !DicomLister.fileSystem(path, conf).exists(path);
+        } catch (IOException e) {
+            return false;
         }
     }
 
