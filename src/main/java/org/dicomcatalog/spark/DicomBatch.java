@@ -1,0 +1,71 @@
+package org.dicomcatalog.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.util.SerializableConfiguration;
+
+/**
+ * Lists the files once and packs them into partitions of filesPerPartition files. By count, not bytes:
+ * reading a header costs about the same whether the pixel data behind it is 100 KB or 1 GB.
+ */
+final class DicomBatch implements Batch {
+    private final SparkSession session;
+    private final Configuration conf;
+    private final DicomOptions options;
+    private final ReadPlan plan;
+    private InputPartition[] partitions;
+
+    DicomBatch(SparkSession session, DicomOptions options, ReadPlan plan) {
+        this.session = session;
+        this.options = options;
+        this.plan = plan;
+        this.conf = session.sessionState().newHadoopConf();
+        // as Spark's file sources do: options such as fs.s3a.* reach the file system of this read only
+        options.asMap().forEach((key, value) -> {
+            if (value != null && !key.equals("path") && !key.equals("paths")) {
+                conf.set(key, value);
+            }
+        });
+    }
+
+    @Override
+    public InputPartition[] planInputPartitions() {
+        if (partitions == null) {
+            partitions = pack(listFiles(), options.filesPerPartition());
+        }
+        return partitions;
+    }
+
+    @Override
+    public PartitionReaderFactory createReaderFactory() {
+        return new DicomReaderFactory(session.sparkContext().broadcast(new SerializableConfiguration(conf),
+                scala.reflect.ClassTag$.MODULE$.apply(SerializableConfiguration.class)), plan);
+    }
+
+    private List<ListedFile> listFiles() {
+        ZoneId zone = ZoneId.of(session.conf().get("spark.sql.session.timeZone"));
+        try {
+            return new DicomLister(conf, options, zone).list(options.paths());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static InputPartition[] pack(List<ListedFile> files, int filesPerPartition) {
+        InputPartition[] packed = new InputPartition[(files.size() + filesPerPartition - 1) / filesPerPartition];
+        for (int i = 0; i < packed.length; i++) {
+            int from = i * filesPerPartition;
+            packed[i] = new DicomInputPartition(
+                    List.copyOf(files.subList(from, Math.min(files.size(), from + filesPerPartition))));
+        }
+        return packed;
+    }
+}

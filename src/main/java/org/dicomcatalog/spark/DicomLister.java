@@ -1,0 +1,97 @@
+package org.dicomcatalog.spark;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.GlobFilter;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * Lists the files to read, on the driver. Unlike Spark's file index it hides nothing: names starting
+ * with '_' or '.' and empty files are files of the archive and each becomes a row.
+ */
+final class DicomLister {
+    private final Configuration conf;
+    private final boolean recursive;
+    private final boolean ignoreMissingFiles;
+    private final GlobFilter nameFilter;
+    private final long modifiedAfter;
+    private final long modifiedBefore;
+
+    DicomLister(Configuration conf, DicomOptions options, ZoneId sessionZone) throws IOException {
+        this.conf = conf;
+        this.recursive = options.recursive();
+        this.ignoreMissingFiles = options.ignoreMissingFiles();
+        this.nameFilter = options.pathGlobFilter() == null ? null : new GlobFilter(options.pathGlobFilter());
+        this.modifiedAfter = options.modifiedAfter(sessionZone);
+        this.modifiedBefore = options.modifiedBefore(sessionZone);
+    }
+
+    /**
+     * The file system behind a path, without the checksum layer of the local one: that layer hides
+     * ".*.crc" names from listings and reads a second file per open.
+     */
+    static FileSystem fileSystem(Path path, Configuration conf) throws IOException {
+        FileSystem fs = path.getFileSystem(conf);
+        return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
+    }
+
+    /** Every matching file under {@code paths} (globs allowed, as in load()), sorted by path. */
+    List<ListedFile> list(List<String> paths) throws IOException {
+        List<ListedFile> files = new ArrayList<>();
+        for (String text : paths) {
+            Path path = new Path(text);
+            FileSystem fs = fileSystem(path, conf);
+            FileStatus[] matches = fs.globStatus(path);
+            if (matches == null || matches.length == 0) {
+                if (ignoreMissingFiles) {
+                    continue;
+                }
+                throw new FileNotFoundException("Path does not exist: " + path);
+            }
+            for (FileStatus match : matches) {
+                if (match.isDirectory()) {
+                    listDirectory(fs, match.getPath(), files);
+                } else {
+                    add(match, files);
+                }
+            }
+        }
+        files.sort(Comparator.comparing(ListedFile::path));
+        return files;
+    }
+
+    private void listDirectory(FileSystem fs, Path dir, List<ListedFile> files) throws IOException {
+        if (recursive) {
+            // one call per tree: object stores answer it with a flat listing instead of a walk
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+            while (it.hasNext()) {
+                add(it.next(), files);
+            }
+            return;
+        }
+        for (FileStatus status : fs.listStatus(dir)) {
+            if (status.isFile()) {
+                add(status, files);
+            }
+        }
+    }
+
+    private void add(FileStatus status, List<ListedFile> files) {
+        long mtime = status.getModificationTime();
+        if ((nameFilter == null || nameFilter.accept(status.getPath()))
+                && mtime > modifiedAfter && mtime < modifiedBefore) {
+            files.add(new ListedFile(status.getPath().toString(), status.getLen(), mtime));
+        }
+    }
+}

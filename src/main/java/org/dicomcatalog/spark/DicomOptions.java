@@ -1,0 +1,118 @@
+package org.dicomcatalog.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+import org.dicomcatalog.dicom.ReadOptions;
+
+/** The read options of the dicom source, parsed once on the driver; names match Spark's file sources. */
+final class DicomOptions {
+    static final int DEFAULT_FILES_PER_PARTITION = 256;
+
+    private final CaseInsensitiveStringMap options;
+
+    DicomOptions(CaseInsensitiveStringMap options) {
+        this.options = options;
+    }
+
+    /** "path" for load(path), "paths" (a JSON array) for load(path, path, ...), as DataFrameReader passes them. */
+    List<String> paths() {
+        List<String> paths = new ArrayList<>();
+        if (options.containsKey("path")) {
+            paths.add(options.get("path"));
+        }
+        if (options.containsKey("paths")) {
+            paths.addAll(jsonStrings(options.get("paths")));
+        }
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("the dicom source needs a path: load(path)");
+        }
+        return paths;
+    }
+
+    int filesPerPartition() {
+        int n = options.getInt("filesPerPartition", DEFAULT_FILES_PER_PARTITION);
+        if (n <= 0) {
+            throw new IllegalArgumentException("filesPerPartition must be positive: " + n);
+        }
+        return n;
+    }
+
+    /** A Hadoop glob on the file name, or null. */
+    String pathGlobFilter() {
+        return options.get("pathGlobFilter");
+    }
+
+    /** True by default, unlike Spark's sources: an archive is a tree of folders, not a partitioned table. */
+    boolean recursive() {
+        return options.getBoolean("recursiveFileLookup", true);
+    }
+
+    boolean ignoreMissingFiles() {
+        return options.getBoolean("ignoreMissingFiles", false);
+    }
+
+    /** Epoch milliseconds of modifiedAfter, or Long.MIN_VALUE. */
+    long modifiedAfter(ZoneId sessionZone) {
+        return instant("modifiedAfter", sessionZone, Long.MIN_VALUE);
+    }
+
+    /** Epoch milliseconds of modifiedBefore, or Long.MAX_VALUE. */
+    long modifiedBefore(ZoneId sessionZone) {
+        return instant("modifiedBefore", sessionZone, Long.MAX_VALUE);
+    }
+
+    String extraTags() {
+        return options.get("extraTags");
+    }
+
+    ReadOptions readOptions() {
+        ReadOptions read = ReadOptions.DEFAULTS;
+        if (options.containsKey("bulkDataThreshold")) {
+            read = read.withBulkDataThreshold(options.getInt("bulkDataThreshold", 0));
+        }
+        if (options.containsKey("maxHeaderBytes")) {
+            read = read.withMaxHeaderBytes(options.getLong("maxHeaderBytes", 0));
+        }
+        return read;
+    }
+
+    Map<String, String> asMap() {
+        return options.asCaseSensitiveMap();
+    }
+
+    /** Like Spark's modifiedAfter: "YYYY-MM-DDTHH:mm:ss" in option timeZone, else the session time zone. */
+    private long instant(String key, ZoneId sessionZone, long absent) {
+        String value = options.get(key);
+        if (value == null) {
+            return absent;
+        }
+        ZoneId zone = options.containsKey("timeZone") ? ZoneId.of(options.get("timeZone")) : sessionZone;
+        return LocalDateTime.parse(value.strip()).atZone(zone).toInstant().toEpochMilli();
+    }
+
+    private static List<String> jsonStrings(String json) {
+        List<String> values = new ArrayList<>();
+        try (JsonParser parser = new JsonFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException("option paths is not a JSON array");
+            }
+            while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                values.add(parser.getText());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return values;
+    }
+}

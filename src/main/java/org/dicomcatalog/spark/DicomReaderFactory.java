@@ -1,0 +1,24 @@
+package org.dicomcatalog.spark;
+
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.util.SerializableConfiguration;
+
+/** Shipped to executors: the Hadoop configuration travels once per executor as a broadcast. */
+final class DicomReaderFactory implements PartitionReaderFactory {
+    private final Broadcast<SerializableConfiguration> conf;
+    private final ReadPlan plan;
+
+    DicomReaderFactory(Broadcast<SerializableConfiguration> conf, ReadPlan plan) {
+        this.conf = conf;
+        this.plan = plan;
+    }
+
+    @Override
+    public PartitionReader<InternalRow> createReader(InputPartition partition) {
+        return new DicomPartitionReader(((DicomInputPartition) partition).files(), conf.value().value(), plan);
+    }
+}

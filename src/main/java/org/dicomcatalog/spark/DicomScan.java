@@ -1,0 +1,35 @@
+package org.dicomcatalog.spark;
+
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.types.StructType;
+
+/** The pruned read: its schema, and a batch that plans it. */
+final class DicomScan implements Scan {
+    private final StructType readSchema;
+    private final DicomOptions options;
+    private final ReadPlan plan;
+
+    DicomScan(StructType readSchema, DicomOptions options, ReadPlan plan) {
+        this.readSchema = readSchema;
+        this.options = options;
+        this.plan = plan;
+    }
+
+    @Override
+    public StructType readSchema() {
+        return readSchema;
+    }
+
+    @Override
+    public String description() {
+        return "DicomScan " + options.paths() + " columns=" + plan.columns().size()
+                + " opensFiles=" + plan.opensFiles();
+    }
+
+    @Override
+    public Batch toBatch() {
+        return new DicomBatch(SparkSession.active(), options, plan);
+    }
+}
