@@ -1,7 +1,6 @@
 package org.dicomcatalog.spark;
 
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -11,9 +10,6 @@ import org.dicomcatalog.dicom.DicomSource;
 
 /** A file in a Hadoop file system as a {@link DicomSource}: positional reads on one open stream. */
 final class HadoopDicomSource implements DicomSource {
-    /** Files opened in this JVM; tests use it to prove that a query on file columns opens none. */
-    static final AtomicLong OPENED = new AtomicLong();
-
     private final FSDataInputStream in;
     private final long length;
 
@@ -29,7 +25,6 @@ final class HadoopDicomSource implements DicomSource {
                 .optLong("fs.option.openfile.length", file.length())
                 .opt("fs.option.openfile.read.policy", "random")
                 .build());
-        OPENED.incrementAndGet();
         return new HadoopDicomSource(in, file.length());
     }
 

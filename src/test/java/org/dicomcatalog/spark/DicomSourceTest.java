@@ -162,13 +162,15 @@ class DicomSourceTest {
         Path locked = write(ct("1.2"), dir.resolve("locked.dcm"));
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
 
-        long opened = HadoopDicomSource.OPENED.get();
-        Map<String, Row> fileOnly = byName(load().select("path", "file_size", "modification_time"));
-        assertEquals(opened, HadoopDicomSource.OPENED.get(), "no file opened");
+        Map<String, String> counting = Map.of("fs.file.impl", CountingFileSystem.class.getName(),
+                "fs.file.impl.disable.cache", "true");
+        long opened = CountingFileSystem.OPENED.get();
+        Map<String, Row> fileOnly = byName(load(counting).select("path", "file_size", "modification_time"));
+        assertEquals(opened, CountingFileSystem.OPENED.get(), "no file opened");
         assertEquals(Files.size(locked), (long) fileOnly.get("locked.dcm").getAs("file_size"));
 
-        Map<String, Row> withStatus = byName(load().select("path", "status", "error_code"));
-        assertEquals(opened + (Files.isReadable(locked) ? 2 : 1), HadoopDicomSource.OPENED.get());
+        Map<String, Row> withStatus = byName(load(counting).select("path", "status", "error_code"));
+        assertEquals(opened + (Files.isReadable(locked) ? 2 : 1), CountingFileSystem.OPENED.get());
         if (!Files.isReadable(locked)) {
             // chmod binds only when not running as root
             assertEquals("IO_ERROR", withStatus.get("locked.dcm").getAs("error_code"));
