@@ -1,6 +1,6 @@
 package org.dicomcatalog.bench;
 
-import static org.dicomcatalog.dicom.testing.ElementsBuilder.privateTag;
+import static org.dicomcatalog.dicom.write.ElementsBuilder.privateTag;
 
 import java.nio.charset.StandardCharsets;
 
@@ -12,7 +12,7 @@ import org.dicomcatalog.dicom.ReadOptions;
 import org.dicomcatalog.dicom.ReadStatus;
 import org.dicomcatalog.dicom.TransferSyntax;
 import org.dicomcatalog.dicom.VR;
-import org.dicomcatalog.dicom.testing.DicomTestWriter;
+import org.dicomcatalog.dicom.write.DicomWriter;
 
 /**
  * A deterministic, realistic CT image file for benchmarks: explicit VR little endian, a ~4 KB header with
@@ -42,8 +42,8 @@ final class CtHeaderFixture {
         return writer().toBytes();
     }
 
-    static DicomTestWriter writer() {
-        DicomTestWriter w = DicomTestWriter.create(TransferSyntax.EXPLICIT_LITTLE).sorted()
+    static DicomWriter writer() {
+        DicomWriter w = DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE).sorted()
                 .charset(StandardCharsets.ISO_8859_1);
         // ------------------------------------------------------------ SOP common, general study/series/image
         w.string(0x00080005, VR.CS, "ISO_IR 100")

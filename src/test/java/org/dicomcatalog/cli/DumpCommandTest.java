@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dicomcatalog.dicom.TransferSyntax;
 import org.dicomcatalog.dicom.VR;
-import org.dicomcatalog.dicom.testing.DicomTestWriter;
+import org.dicomcatalog.dicom.write.DicomWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +36,8 @@ class DumpCommandTest {
         return lines;
     }
 
-    private static DicomTestWriter ctImage() {
-        return DicomTestWriter.create(TransferSyntax.EXPLICIT_LITTLE)
+    private static DicomWriter ctImage() {
+        return DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE)
                 .string(0x00080016, VR.UI, "1.2.840.10008.5.1.4.1.1.2")
                 .string(0x00080060, VR.CS, "CT")
                 .string(0x00100010, VR.PN, "Doe^Jane")
@@ -81,7 +81,7 @@ class DumpCommandTest {
 
     @Test
     void reportsTheReasonOffsetAndTagOfABrokenFileWithoutItsValues() throws Exception {
-        byte[] whole = DicomTestWriter.create(TransferSyntax.EXPLICIT_LITTLE)
+        byte[] whole = DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE)
                 .string(0x00080060, VR.CS, "CT")
                 .string(0x00100020, VR.LO, "SECRET-ID-123456").toBytes();
         Path file = dir.resolve("cut.dcm");

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.dicomcatalog.dicom.testing.DataSetBuilder;
-import org.dicomcatalog.dicom.testing.DicomTestWriter;
+import org.dicomcatalog.dicom.write.DataSetBuilder;
+import org.dicomcatalog.dicom.write.DicomWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,8 +20,8 @@ class DicomElementValuesTest {
     private static final int TAG = 0x00091001;
 
     /** One element of the given VR in a bare data set of the given syntax, read back. */
-    private static DicomElement one(String uid, Consumer<DicomTestWriter> add) {
-        DicomTestWriter w = DicomTestWriter.create(uid).string(0x00080060, VR.CS, "OT");
+    private static DicomElement one(String uid, Consumer<DicomWriter> add) {
+        DicomWriter w = DicomWriter.create(uid).string(0x00080060, VR.CS, "OT");
         add.accept(w);
         DicomHeader h = DicomReader.read(w.toBytes());
         assertEquals(ReadStatus.OK, h.status());
@@ -106,7 +106,7 @@ class DicomElementValuesTest {
     }
 
     private static DicomElement text(String charsetTerm, Charset cs, VR vr, String value) {
-        DicomHeader h = DicomReader.read(DicomTestWriter.create(TransferSyntax.EXPLICIT_LITTLE)
+        DicomHeader h = DicomReader.read(DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE)
                 .string(0x00080005, VR.CS, charsetTerm)
                 .charset(cs)
                 .string(TAG, vr, value)

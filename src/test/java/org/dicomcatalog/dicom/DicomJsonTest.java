@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
-import org.dicomcatalog.dicom.testing.DicomTestWriter;
+import org.dicomcatalog.dicom.write.DicomWriter;
 import org.junit.jupiter.api.Test;
 
 /** Data sets read from files, written in the DICOM JSON Model (PS3.18 F.2). */
@@ -26,14 +26,14 @@ class DicomJsonTest {
         return text.toString();
     }
 
-    private static DicomDataSet read(DicomTestWriter w) {
+    private static DicomDataSet read(DicomWriter w) {
         DicomHeader h = DicomReader.read(DicomSource.of(w.toBytes()), SMALL_BULK);
         assertEquals(ReadStatus.OK, h.status());
         return h.dataSet();
     }
 
-    private static DicomTestWriter bare() {
-        return DicomTestWriter.create(TransferSyntax.EXPLICIT_LITTLE).preamble(false).fileMeta(false);
+    private static DicomWriter bare() {
+        return DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE).preamble(false).fileMeta(false);
     }
 
     @Test
@@ -65,7 +65,7 @@ class DicomJsonTest {
     @Test
     void smallBinaryIsInlineAndBulkDataIsAUri() throws IOException {
         // a private group cannot start a bare data set (groups are even there): write a Part 10 file
-        DicomTestWriter w = DicomTestWriter.create(TransferSyntax.EXPLICIT_LITTLE)
+        DicomWriter w = DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE)
                 .privateBlock(0x0009, 0x10, "ACME")
                 .bytes(0x00091001, VR.OB, new byte[] {1, 2, 3, (byte) 0xFF})
                 .bytes(0x00091002, VR.OB, new byte[2000]);
@@ -91,7 +91,7 @@ class DicomJsonTest {
 
     @Test
     void bigEndianNumbersAndTagsRenderAsInLittleEndian() throws IOException {
-        DicomTestWriter w = DicomTestWriter.create(TransferSyntax.EXPLICIT_BIG)
+        DicomWriter w = DicomWriter.create(TransferSyntax.EXPLICIT_BIG)
                 .fd(0x00189087, 1000.5)
                 .at(0x00209165, 0x00209111)
                 .us(0x00280010, 512);

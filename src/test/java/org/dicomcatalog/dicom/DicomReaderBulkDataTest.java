@@ -7,19 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.dicomcatalog.dicom.testing.DicomTestWriter;
+import org.dicomcatalog.dicom.write.DicomWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Values above the bulk data threshold are skipped: offset and length kept, bytes never fetched. */
 class DicomReaderBulkDataTest {
-    private static final int BLOB = DicomTestWriter.privateTag(0x0029, 0x10, 0x20);
+    private static final int BLOB = DicomWriter.privateTag(0x0029, 0x10, 0x20);
     private static final int AFTER = 0x00290011;
     private static final int SIZE = 100 << 10;
 
-    private static DicomTestWriter withBlob(TransferSyntax ts, int size) {
-        return DicomTestWriter.create(ts)
+    private static DicomWriter withBlob(TransferSyntax ts, int size) {
+        return DicomWriter.create(ts)
                 .string(0x00080060, VR.CS, "MR")
                 .privateBlock(0x0029, 0x10, "ACME BLOB")
                 .bytes(BLOB, VR.OB, new byte[size])
@@ -77,7 +77,7 @@ class DicomReaderBulkDataTest {
     @Test
     void bulkDataInsideAnItemKeepsItsFileOffset() {
         byte[] payload = new byte[SIZE];
-        DicomTestWriter w = DicomTestWriter.create(TransferSyntax.EXPLICIT_LITTLE)
+        DicomWriter w = DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE)
                 .string(0x00080060, VR.CS, "MR")
                 .sequence(0x00420013, true, s -> s.item(true, i -> i.bytes(0x00420011, VR.OB, payload)
                         .string(0x00420010, VR.ST, "doc")))

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.dicomcatalog.dicom.testing.DicomTestWriter;
+import org.dicomcatalog.dicom.write.DicomWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,15 +20,15 @@ class DicomReaderLayoutTest {
     private static final int MODALITY = 0x00080060;
     private static final int ROWS = 0x00280010;
 
-    private static DicomTestWriter small(TransferSyntax ts) {
-        return DicomTestWriter.create(ts)
+    private static DicomWriter small(TransferSyntax ts) {
+        return DicomWriter.create(ts)
                 .string(0x00080005, VR.CS, "ISO_IR 100")
                 .string(MODALITY, VR.CS, "CT")
                 .string(0x00100010, VR.PN, "Doe^John")
                 .us(ROWS, 256);
     }
 
-    private static DicomTestWriter bare(TransferSyntax ts) {
+    private static DicomWriter bare(TransferSyntax ts) {
         return small(ts).preamble(false).fileMeta(false);
     }
 
@@ -146,7 +146,7 @@ class DicomReaderLayoutTest {
     void dicmAtOffset128InsideABareDataSetIsNotMistakenForAPreamble() {
         // (0008,0005) takes 18 bytes, the LT header 8: its value starts at 26, so DICM lands at 128
         String comment = "x".repeat(128 - 26) + "DICM" + "yz";
-        byte[] file = DicomTestWriter.create(TransferSyntax.EXPLICIT_LITTLE).preamble(false).fileMeta(false)
+        byte[] file = DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE).preamble(false).fileMeta(false)
                 .string(0x00080005, VR.CS, "ISO_IR 100")
                 .string(0x00204000, VR.LT, comment)
                 .string(MODALITY, VR.CS, "CT")

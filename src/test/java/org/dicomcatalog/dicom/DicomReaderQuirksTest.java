@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.dicomcatalog.dicom.testing.DicomTestWriter;
+import org.dicomcatalog.dicom.write.DicomWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,8 +18,8 @@ class DicomReaderQuirksTest {
     private static final int PATIENT_NAME = 0x00100010;
     private static final int ROWS = 0x00280010;
 
-    private static DicomTestWriter start(TransferSyntax ts) {
-        return DicomTestWriter.create(ts).string(0x00080060, VR.CS, "MR");
+    private static DicomWriter start(TransferSyntax ts) {
+        return DicomWriter.create(ts).string(0x00080060, VR.CS, "MR");
     }
 
     private static boolean hasWarning(DicomHeader h, String part) {
@@ -128,7 +128,7 @@ class DicomReaderQuirksTest {
     @Test
     void encapsulatedPixelDataInAnImplicitDataSetIsOb() {
         // the meta declares JPEG Baseline but the data set is implicit VR: pixel data still encapsulated
-        byte[] file = DicomTestWriter.create(TransferSyntax.IMPLICIT_LITTLE)
+        byte[] file = DicomWriter.create(TransferSyntax.IMPLICIT_LITTLE)
                 .meta(m -> m.string(Tag.TRANSFER_SYNTAX_UID, VR.UI, "1.2.840.10008.1.2.4.50"))
                 .string(0x00080060, VR.CS, "MR")
                 .encapsulatedPixelData(new byte[] {1, 2, 3, 4})
@@ -143,7 +143,7 @@ class DicomReaderQuirksTest {
     @ValueSource(strings = {"1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2"})
     void privateElementSentAsUnTakesTheVrOfItsKnownCreator(String uid) {
         // private-dictionary.tsv: GEMS_ACQU_01 0009xx25 US; a UN value is little endian in any syntax
-        int tag = DicomTestWriter.privateTag(0x0009, 0x10, 0x25);
+        int tag = DicomWriter.privateTag(0x0009, 0x10, 0x25);
         DicomHeader h = DicomReader.read(start(TransferSyntax.of(uid))
                 .privateBlock(0x0009, 0x10, "GEMS_ACQU_01")
                 .rawElement(tag, "UN", 2, new byte[] {0x2C, 0x01})

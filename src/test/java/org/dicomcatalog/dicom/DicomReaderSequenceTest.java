@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
-import org.dicomcatalog.dicom.testing.DicomTestWriter;
+import org.dicomcatalog.dicom.write.DicomWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,11 +25,11 @@ class DicomReaderSequenceTest {
     private static final int MODALITY = 0x00080060;
     private static final int ROWS = 0x00280010;
 
-    private static DicomTestWriter writer(TransferSyntax ts) {
-        return DicomTestWriter.create(ts).string(0x00080005, VR.CS, "ISO_IR 100");
+    private static DicomWriter writer(TransferSyntax ts) {
+        return DicomWriter.create(ts).string(0x00080005, VR.CS, "ISO_IR 100");
     }
 
-    private static DicomHeader readOk(DicomTestWriter w) {
+    private static DicomHeader readOk(DicomWriter w) {
         DicomHeader h = DicomReader.read(w.toBytes());
         assertEquals(ReadStatus.OK, h.status(), () -> String.valueOf(h.error()));
         return h;
@@ -123,7 +123,7 @@ class DicomReaderSequenceTest {
 
     @Test
     void privateUnOfUndefinedLengthIsReadAsSequence() {
-        int tag = DicomTestWriter.privateTag(0x0029, 0x10, 0x01);
+        int tag = DicomWriter.privateTag(0x0029, 0x10, 0x01);
         DicomHeader h = readOk(writer(TransferSyntax.EXPLICIT_LITTLE)
                 .privateBlock(0x0029, 0x10, "ACME TEST")
                 .sequence(tag, VR.UN, true, s -> s.item(true, i -> i.string(MODALITY, VR.CS, "OT"))));
@@ -137,7 +137,7 @@ class DicomReaderSequenceTest {
     @ValueSource(strings = {"1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2"})
     void standardSequenceSentAsUnWithDefinedLengthIsDecoded(String uid) {
         // PS3.5 6.2.2: the UN value is the implicit VR little endian encoding of the sequence
-        byte[] implicit = DicomTestWriter.create(TransferSyntax.IMPLICIT_LITTLE).preamble(false).fileMeta(false)
+        byte[] implicit = DicomWriter.create(TransferSyntax.IMPLICIT_LITTLE).preamble(false).fileMeta(false)
                 .sequence(REFERENCED_SERIES, false, s -> s
                         .item(false, i -> i.string(SERIES_UID, VR.UI, "1.2.3").us(ROWS, 300))
                         .item(true, i -> i.string(SERIES_UID, VR.UI, "1.2.4")))
@@ -171,30 +171,30 @@ class DicomReaderSequenceTest {
 
     @Test
     void privateCreatorIsFoundForItsBlock() {
-        int tag = DicomTestWriter.privateTag(0x0029, 0x11, 0x05);
+        int tag = DicomWriter.privateTag(0x0029, 0x11, 0x05);
         DicomHeader h = readOk(writer(TransferSyntax.EXPLICIT_LITTLE)
                 .privateBlock(0x0029, 0x10, "ACME ONE")
                 .privateBlock(0x0029, 0x11, "ACME TWO")
-                .string(DicomTestWriter.privateTag(0x0029, 0x10, 0x05), VR.LO, "one")
+                .string(DicomWriter.privateTag(0x0029, 0x10, 0x05), VR.LO, "one")
                 .string(tag, VR.LO, "two")
                 .sequence(REFERENCED_SERIES, true, s -> s.item(true, i -> i
                         .privateBlock(0x0031, 0x42, "ACME ITEM")
-                        .string(DicomTestWriter.privateTag(0x0031, 0x42, 0x01), VR.SH, "x"))));
+                        .string(DicomWriter.privateTag(0x0031, 0x42, 0x01), VR.SH, "x"))));
         DicomDataSet ds = h.dataSet();
         assertEquals("ACME TWO", ds.privateCreator(tag));
-        assertEquals("ACME ONE", ds.privateCreator(DicomTestWriter.privateTag(0x0029, 0x10, 0x05)));
+        assertEquals("ACME ONE", ds.privateCreator(DicomWriter.privateTag(0x0029, 0x10, 0x05)));
         assertEquals("two", ds.getString(tag));
-        assertNull(ds.privateCreator(DicomTestWriter.privateTag(0x0029, 0x12, 0x05)), "block without creator");
+        assertNull(ds.privateCreator(DicomWriter.privateTag(0x0029, 0x12, 0x05)), "block without creator");
         assertNull(ds.privateCreator(MODALITY), "standard tag");
         DicomDataSet item = ds.get(REFERENCED_SERIES).items().get(0);
-        assertEquals("ACME ITEM", item.privateCreator(DicomTestWriter.privateTag(0x0031, 0x42, 0x01)));
+        assertEquals("ACME ITEM", item.privateCreator(DicomWriter.privateTag(0x0031, 0x42, 0x01)));
     }
 
     @Test
     void implicitPrivateElementOfAKnownCreatorGetsItsDictionaryVr() {
         // private-dictionary.tsv: GEMS_ACQU_01 0009xx25 US
-        int known = DicomTestWriter.privateTag(0x0009, 0x10, 0x25);
-        int otherCreator = DicomTestWriter.privateTag(0x0009, 0x11, 0x25);
+        int known = DicomWriter.privateTag(0x0009, 0x10, 0x25);
+        int otherCreator = DicomWriter.privateTag(0x0009, 0x11, 0x25);
         DicomHeader h = readOk(writer(TransferSyntax.IMPLICIT_LITTLE)
                 .privateBlock(0x0009, 0x10, "GEMS_ACQU_01")
                 .privateBlock(0x0009, 0x11, "NOBODY KNOWS ME")
@@ -209,7 +209,7 @@ class DicomReaderSequenceTest {
 
     @Test
     void specificCharacterSetInAnItemAppliesToThatItemOnly() {
-        DicomHeader h = readOk(DicomTestWriter.create(TransferSyntax.EXPLICIT_LITTLE)
+        DicomHeader h = readOk(DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE)
                 .string(0x00080005, VR.CS, "ISO_IR 100")
                 .string(0x00081070, VR.PN, "Größe^Jörg")
                 .sequence(REFERENCED_SERIES, true, s -> s

@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.dicomcatalog.dicom.testing.DicomTestWriter;
+import org.dicomcatalog.dicom.write.DicomWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,8 +28,8 @@ class DicomReaderStopTest {
     @TempDir
     Path tmp;
 
-    private static DicomTestWriter header(TransferSyntax ts) {
-        return DicomTestWriter.create(ts)
+    private static DicomWriter header(TransferSyntax ts) {
+        return DicomWriter.create(ts)
                 .string(0x00080005, VR.CS, "ISO_IR 100")
                 .string(0x00080060, VR.CS, "MR")
                 .string(0x00100010, VR.PN, "Doe^John")
@@ -44,7 +44,7 @@ class DicomReaderStopTest {
     @ParameterizedTest
     @ValueSource(strings = {"1.2.840.10008.1.2", "1.2.840.10008.1.2.1", "1.2.840.10008.1.2.2"})
     void stopsBeforeLargeNativePixelDataWithItsExactOffset(String uid) throws IOException {
-        DicomTestWriter w = header(TransferSyntax.of(uid));
+        DicomWriter w = header(TransferSyntax.of(uid));
         Path file = w.writeSparse(tmp.resolve("big.dcm"), FIFTY_MB);
         int headerSize = TransferSyntax.of(uid).explicitVR() ? 12 : 8;
         long expectedOffset = w.toBytes().length + headerSize;
@@ -157,11 +157,11 @@ class DicomReaderStopTest {
     }
 
     /** Twenty 30 000-byte private LT values (below the bulk data threshold) after (0010,0020). */
-    private static DicomTestWriter bigHeader() {
-        DicomTestWriter w = header(TransferSyntax.EXPLICIT_LITTLE).privateBlock(0x0029, 0x10, "ACME BIG");
+    private static DicomWriter bigHeader() {
+        DicomWriter w = header(TransferSyntax.EXPLICIT_LITTLE).privateBlock(0x0029, 0x10, "ACME BIG");
         String text = "t".repeat(30_000);
         for (int i = 0; i < 20; i++) {
-            w.string(DicomTestWriter.privateTag(0x0029, 0x10, i), VR.LT, text);
+            w.string(DicomWriter.privateTag(0x0029, 0x10, i), VR.LT, text);
         }
         return w.pixelData(VR.OW, 16);
     }

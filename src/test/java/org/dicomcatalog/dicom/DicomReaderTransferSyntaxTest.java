@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.dicomcatalog.dicom.testing.DicomTestWriter;
+import org.dicomcatalog.dicom.write.DicomWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,8 +28,8 @@ class DicomReaderTransferSyntaxTest {
     }
 
     /** Standard tags only, so that implicit VR takes every VR from the dictionary. */
-    static DicomTestWriter sample(String uid) {
-        DicomTestWriter w = DicomTestWriter.create(uid)
+    static DicomWriter sample(String uid) {
+        DicomWriter w = DicomWriter.create(uid)
                 .string(0x00080005, VR.CS, "ISO_IR 100")
                 .string(0x00080008, VR.CS, "ORIGINAL", "PRIMARY", "M")
                 .string(0x00080016, VR.UI, "1.2.840.10008.5.1.4.1.1.4")

@@ -29,7 +29,7 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
 
 import org.dicomcatalog.dicom.conformance.Corpus;
-import org.dicomcatalog.dicom.testing.DicomTestWriter;
+import org.dicomcatalog.dicom.write.DicomWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,12 +55,12 @@ class HostileInputTest {
     @TempDir
     static Path tmp;
 
-    private static DicomTestWriter explicitFile() {
-        return DicomTestWriter.create(TransferSyntax.EXPLICIT_LITTLE).string(MODALITY, VR.CS, "OT");
+    private static DicomWriter explicitFile() {
+        return DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE).string(MODALITY, VR.CS, "OT");
     }
 
     /** File offset where the data set of {@code writer}'s (non-deflated) output starts. */
-    private static int dataStart(DicomTestWriter writer) {
+    private static int dataStart(DicomWriter writer) {
         return writer.toBytes().length - writer.dataSetBytes().length;
     }
 
@@ -73,7 +73,7 @@ class HostileInputTest {
 
     @Test
     void obLengthFFFFFFF0IsLengthExceedsFileAtItsValueOffset() {
-        DicomTestWriter writer = explicitFile().rawElement(ENCAPSULATED_DOCUMENT, "OB", 0xFFFFFFF0L, new byte[16]);
+        DicomWriter writer = explicitFile().rawElement(ENCAPSULATED_DOCUMENT, "OB", 0xFFFFFFF0L, new byte[16]);
         DicomHeader header = DicomReader.read(writer.toBytes());
         assertOutcome(ReadStatus.PARTIAL, ErrorCode.LENGTH_EXCEEDS_FILE, header);
         assertEquals(ENCAPSULATED_DOCUMENT, header.error().tag());
@@ -85,7 +85,7 @@ class HostileInputTest {
 
     @Test
     void shortLengthLargerThanTheRestOfTheFileIsLengthExceedsFile() {
-        DicomTestWriter writer = explicitFile().rawElement(PATIENT_NAME, "LO", false, 0xFFFE, new byte[10]);
+        DicomWriter writer = explicitFile().rawElement(PATIENT_NAME, "LO", false, 0xFFFE, new byte[10]);
         DicomHeader header = DicomReader.read(writer.toBytes());
         assertOutcome(ReadStatus.PARTIAL, ErrorCode.LENGTH_EXCEEDS_FILE, header);
         assertEquals(PATIENT_NAME, header.error().tag());
@@ -97,7 +97,7 @@ class HostileInputTest {
         // LO has a 16-bit length: the reader takes the reserved 00 00 as the length, then meets the 32-bit
         // length 0x7FFFFFF0 as the next tag (FFF0,7FFF) with "VR" bytes from the value and a short length.
         byte[] value = "ABCDEFGHIJ".getBytes(StandardCharsets.US_ASCII);
-        DicomTestWriter writer = explicitFile().rawElement(PATIENT_NAME, "LO", true, 0x7FFFFFF0L, value);
+        DicomWriter writer = explicitFile().rawElement(PATIENT_NAME, "LO", true, 0x7FFFFFF0L, value);
         DicomHeader header = DicomReader.read(writer.toBytes());
         assertNotNull(header.status());
         assertTrue(header.status() == ReadStatus.OK || TRUNCATION_CODES.contains(header.error().code()),
@@ -109,7 +109,7 @@ class HostileInputTest {
 
     @Test
     void implicitLengthFFFFFFF0OnATextElementIsLengthExceedsFile() {
-        DicomTestWriter writer = DicomTestWriter.create(TransferSyntax.IMPLICIT_LITTLE).string(MODALITY, VR.CS, "OT")
+        DicomWriter writer = DicomWriter.create(TransferSyntax.IMPLICIT_LITTLE).string(MODALITY, VR.CS, "OT")
                 .rawElement(PATIENT_NAME, "PN", 0xFFFFFFF0L, new byte[8]);
         DicomHeader header = DicomReader.read(writer.toBytes());
         assertOutcome(ReadStatus.PARTIAL, ErrorCode.LENGTH_EXCEEDS_FILE, header);
@@ -122,7 +122,7 @@ class HostileInputTest {
         Path ob = explicitFile().rawElement(ENCAPSULATED_DOCUMENT, "OB", 0xFFFFFFF0L, new byte[16])
                 .writeTo(tmp.resolve("huge-ob.dcm"));
         assertEquals(List.of("PARTIAL LENGTH_EXCEEDS_FILE"), readInChildJvm(ob));
-        Path implicit = DicomTestWriter.create(TransferSyntax.IMPLICIT_LITTLE).string(MODALITY, VR.CS, "OT")
+        Path implicit = DicomWriter.create(TransferSyntax.IMPLICIT_LITTLE).string(MODALITY, VR.CS, "OT")
                 .rawElement(PATIENT_NAME, "PN", 0xFFFFFFF0L, new byte[8]).writeTo(tmp.resolve("huge-pn.dcm"));
         assertEquals(List.of("PARTIAL LENGTH_EXCEEDS_FILE"), readInChildJvm(implicit));
     }
@@ -130,7 +130,7 @@ class HostileInputTest {
     @Test
     void threeGigabytePixelDataInASparseFileIsOkWithPixelInfoUnder256MiBHeap() throws Exception {
         long pixels = 3 * GIB;
-        DicomTestWriter writer = explicitFile().string(PATIENT_ID, VR.LO, "SPARSE");
+        DicomWriter writer = explicitFile().string(PATIENT_ID, VR.LO, "SPARSE");
         Path sparse = writer.writeSparse(tmp.resolve("sparse-3g.dcm"), pixels);
         long size = Files.size(sparse);
         assertEquals(List.of("OK NONE", "pixel " + pixels + " " + (size - pixels)), readInChildJvm(sparse));
@@ -157,18 +157,18 @@ class HostileInputTest {
         return b.array();
     }
 
-    private static DicomTestWriter nestedFile(int depth) {
-        return DicomTestWriter.create(TransferSyntax.EXPLICIT_LITTLE).rawBytes(nestedSequences(depth));
+    private static DicomWriter nestedFile(int depth) {
+        return DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE).rawBytes(nestedSequences(depth));
     }
 
     /** File offset of the value of the sequence at nesting {@code depth} (the top-level one is depth 1). */
-    private static long sequenceValueOffset(DicomTestWriter writer, int depth) {
+    private static long sequenceValueOffset(DicomWriter writer, int depth) {
         return dataStart(writer) + 10 + (depth - 1) * 20L + 12;
     }
 
     @Test
     void tenThousandNestedUndefinedLengthSequencesStopAtTheDefaultDepth() {
-        DicomTestWriter writer = nestedFile(10_000);
+        DicomWriter writer = nestedFile(10_000);
         DicomHeader header = DicomReader.read(writer.toBytes());
         assertOutcome(ReadStatus.PARTIAL, ErrorCode.MAX_DEPTH, header);
         assertEquals(CONTENT_SEQUENCE, header.error().tag());
@@ -179,7 +179,7 @@ class HostileInputTest {
 
     @Test
     void customDepthFiveStopsAtTheSixthSequence() {
-        DicomTestWriter writer = nestedFile(6);
+        DicomWriter writer = nestedFile(6);
         DicomHeader header = DicomReader.read(DicomSource.of(writer.toBytes()), ReadOptions.DEFAULTS.withMaxDepth(5));
         assertOutcome(ReadStatus.PARTIAL, ErrorCode.MAX_DEPTH, header);
         assertEquals(CONTENT_SEQUENCE, header.error().tag());
@@ -218,7 +218,7 @@ class HostileInputTest {
 
     @Test
     void cutInsideATopLevelElementHeaderIsTruncated() throws IOException {
-        DicomTestWriter writer = explicitFile().string(PATIENT_ID, VR.LO, "ID42");
+        DicomWriter writer = explicitFile().string(PATIENT_ID, VR.LO, "ID42");
         byte[] whole = writer.toBytes();
         // the file ends 4 bytes into the (0010,0020) header
         DicomHeader header = DicomReader.read(Arrays.copyOf(whole, whole.length - 8));
@@ -319,7 +319,7 @@ class HostileInputTest {
     @Test
     void garbageVrCodesAreToleratedWithWarningsAndLaterElementsRead() {
         byte[] id = "ID42".getBytes(StandardCharsets.US_ASCII);
-        DicomTestWriter writer = explicitFile()
+        DicomWriter writer = explicitFile()
                 .rawElement(0x00080070, "ZZ", false, 4, "ACME".getBytes(StandardCharsets.US_ASCII))
                 .rawElement(0x00080080, "\0\0", false, 4, "HOSP".getBytes(StandardCharsets.US_ASCII))
                 .rawElement(0x00081030, "\u00FF\u00FF", false, 4, "STDY".getBytes(StandardCharsets.US_ASCII))
@@ -342,7 +342,7 @@ class HostileInputTest {
 
     /** Preamble and meta of a deflated file, ready for a deflate stream. */
     private static byte[] deflatedMeta() {
-        DicomTestWriter writer = DicomTestWriter.create(DEFLATED_UID).string(MODALITY, VR.CS, "OT");
+        DicomWriter writer = DicomWriter.create(DEFLATED_UID).string(MODALITY, VR.CS, "OT");
         byte[] all = writer.toBytes();
         return Arrays.copyOf(all, all.length - rawDeflate(writer.dataSetBytes()).length);
     }
@@ -485,8 +485,8 @@ class HostileInputTest {
     // ---- byte and element budgets ----
 
     /** (0008,0060) then 2,000 private LO elements of 24 bytes each: a 48 KB header. */
-    private static DicomTestWriter manySmallElements() {
-        DicomTestWriter writer = explicitFile().privateBlock(0x0009, 0x10, "HOSTILE");
+    private static DicomWriter manySmallElements() {
+        DicomWriter writer = explicitFile().privateBlock(0x0009, 0x10, "HOSTILE");
         for (int i = 0; i < 2_000; i++) {
             writer.string(Tag.of(0x0011, 0x1000 + i % 0xF000), VR.LO, String.format("%016d", i));
         }
@@ -495,7 +495,7 @@ class HostileInputTest {
 
     @Test
     void headerLargerThanTheByteBudgetIsHeaderTooLarge() {
-        DicomTestWriter writer = manySmallElements();
+        DicomWriter writer = manySmallElements();
         DicomHeader header = DicomReader.read(DicomSource.of(writer.toBytes()),
                 ReadOptions.DEFAULTS.withMaxHeaderBytes(10_000));
         assertOutcome(ReadStatus.PARTIAL, ErrorCode.HEADER_TOO_LARGE, header);
@@ -508,7 +508,7 @@ class HostileInputTest {
 
     @Test
     void moreElementsThanTheLimitIsTooManyElements() {
-        DicomTestWriter writer = manySmallElements();
+        DicomWriter writer = manySmallElements();
         DicomHeader header = DicomReader.read(DicomSource.of(writer.toBytes()),
                 ReadOptions.DEFAULTS.withMaxElements(100));
         assertOutcome(ReadStatus.PARTIAL, ErrorCode.TOO_MANY_ELEMENTS, header);
@@ -607,7 +607,7 @@ class HostileInputTest {
 
     @Test
     void storageFailingInsideTheDataSetIsIoErrorWithPartialKept() {
-        DicomTestWriter writer = manySmallElements();
+        DicomWriter writer = manySmallElements();
         byte[] bytes = writer.toBytes();
         DicomHeader header = DicomReader.read(failingAfter(bytes, 20_000), ReadOptions.DEFAULTS);
         assertOutcome(ReadStatus.PARTIAL, ErrorCode.IO_ERROR, header);

@@ -24,7 +24,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.dicomcatalog.dicom.TransferSyntax;
 import org.dicomcatalog.dicom.VR;
-import org.dicomcatalog.dicom.testing.DicomTestWriter;
+import org.dicomcatalog.dicom.write.DicomWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,15 +56,15 @@ class DicomSourceTest {
         spark = SparkTestSession.get();
     }
 
-    private static DicomTestWriter ct(String sopInstanceUid) {
-        return DicomTestWriter.create(TransferSyntax.EXPLICIT_LITTLE).sorted()
+    private static DicomWriter ct(String sopInstanceUid) {
+        return DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE).sorted()
                 .string(SOP_CLASS_UID, VR.UI, CT_IMAGE)
                 .string(SOP_INSTANCE_UID, VR.UI, sopInstanceUid)
                 .string(MODALITY, VR.CS, "CT")
                 .string(PATIENT_ID, VR.LO, "P1");
     }
 
-    private static Path write(DicomTestWriter writer, Path file) throws IOException {
+    private static Path write(DicomWriter writer, Path file) throws IOException {
         Files.createDirectories(file.getParent());
         return writer.writeTo(file);
     }

@@ -1,9 +1,9 @@
-package org.dicomcatalog.dicom.testing;
+package org.dicomcatalog.dicom.write;
 
 import java.util.List;
 
 /**
- * The tree a {@link DicomTestWriter} holds before serialization. Values are kept in little-endian form
+ * The tree a {@link DicomWriter} holds before serialization. Values are kept in little-endian form
  * with the size of their swap unit, so one tree can be written in either byte order.
  */
 sealed interface Node {

@@ -1,4 +1,4 @@
-package org.dicomcatalog.dicom.testing;
+package org.dicomcatalog.dicom.write;
 
 import java.nio.charset.Charset;
 

@@ -1,4 +1,4 @@
-package org.dicomcatalog.dicom.testing;
+package org.dicomcatalog.dicom.write;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,18 +13,18 @@ import org.dicomcatalog.dicom.TransferSyntax;
 import org.dicomcatalog.dicom.VR;
 
 /**
- * Builds DICOM files byte for byte, in any transfer syntax, so reader tests can craft exact inputs,
- * including malformed ones. The data set is a tree of nodes kept in insertion order; serialization is
+ * Builds DICOM files byte for byte, in any transfer syntax, including malformed ones: reader tests craft
+ * exact inputs with it, and the sample archive generator writes realistic and broken files with it. The data set is a tree of nodes kept in insertion order; serialization is
  * done by {@link DataSetEncoder} and {@link FileMeta}.
  *
  * <pre>
- * byte[] file = DicomTestWriter.create(TransferSyntax.EXPLICIT_LITTLE)
+ * byte[] file = DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE)
  *         .string(0x00100010, VR.PN, "Doe^John")
  *         .sequence(0x00081115, true, s -> s.item(false, i -> i.string(0x00081150, VR.UI, "1.2.3")))
  *         .toBytes();
  * </pre>
  */
-public final class DicomTestWriter extends ElementsBuilder<DicomTestWriter> {
+public final class DicomWriter extends ElementsBuilder<DicomWriter> {
     private static final int PREAMBLE_LENGTH = 128;
 
     private final TransferSyntax syntax;
@@ -34,32 +34,32 @@ public final class DicomTestWriter extends ElementsBuilder<DicomTestWriter> {
     private boolean sorted;
     private int truncatedTo = -1;
 
-    private DicomTestWriter(TransferSyntax syntax) {
+    private DicomWriter(TransferSyntax syntax) {
         super(DEFAULT_CHARSET);
         this.syntax = syntax;
     }
 
-    public static DicomTestWriter create(TransferSyntax syntax) {
-        return new DicomTestWriter(syntax);
+    public static DicomWriter create(TransferSyntax syntax) {
+        return new DicomWriter(syntax);
     }
 
-    public static DicomTestWriter create(String transferSyntaxUid) {
-        return new DicomTestWriter(TransferSyntax.of(transferSyntaxUid));
+    public static DicomWriter create(String transferSyntaxUid) {
+        return new DicomWriter(TransferSyntax.of(transferSyntaxUid));
     }
 
     @Override
-    DicomTestWriter self() {
+    DicomWriter self() {
         return this;
     }
 
     /** Whether to write 128 zero bytes and "DICM" first (default true). */
-    public DicomTestWriter preamble(boolean on) {
+    public DicomWriter preamble(boolean on) {
         this.preamble = on;
         return this;
     }
 
     /** Whether to write the group 0002 file meta information (default true). */
-    public DicomTestWriter fileMeta(boolean on) {
+    public DicomWriter fileMeta(boolean on) {
         this.fileMeta = on;
         return this;
     }
@@ -68,7 +68,7 @@ public final class DicomTestWriter extends ElementsBuilder<DicomTestWriter> {
      * Adds meta elements, or replaces default ones with the same tag: e.g. a lying (0002,0000) or
      * (0002,0010). Meta elements are always written in tag order.
      */
-    public DicomTestWriter meta(Consumer<DataSetBuilder> elements) {
+    public DicomWriter meta(Consumer<DataSetBuilder> elements) {
         DataSetBuilder b = new DataSetBuilder(charset());
         elements.accept(b);
         meta.extra.addAll(b.nodes);
@@ -76,7 +76,7 @@ public final class DicomTestWriter extends ElementsBuilder<DicomTestWriter> {
     }
 
     /** Leaves default meta elements out, e.g. (0002,0000) or (0002,0010). */
-    public DicomTestWriter omitMeta(int... tags) {
+    public DicomWriter omitMeta(int... tags) {
         for (int t : tags) {
             meta.omitted.add(t);
         }
@@ -84,19 +84,19 @@ public final class DicomTestWriter extends ElementsBuilder<DicomTestWriter> {
     }
 
     /** Encoding of the meta group; PS3.10 demands explicit VR little endian, some files in the wild differ. */
-    public DicomTestWriter metaSyntax(TransferSyntax metaSyntax) {
+    public DicomWriter metaSyntax(TransferSyntax metaSyntax) {
         meta.syntax = metaSyntax;
         return this;
     }
 
     /** Writes every data set (nested ones too) in ascending tag order instead of insertion order. */
-    public DicomTestWriter sorted() {
+    public DicomWriter sorted() {
         this.sorted = true;
         return this;
     }
 
     /** Cuts the output of {@link #toBytes()} and {@link #writeTo} after {@code n} bytes. */
-    public DicomTestWriter truncatedTo(int n) {
+    public DicomWriter truncatedTo(int n) {
         this.truncatedTo = n;
         return this;
     }

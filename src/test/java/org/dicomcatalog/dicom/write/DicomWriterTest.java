@@ -1,4 +1,4 @@
-package org.dicomcatalog.dicom.testing;
+package org.dicomcatalog.dicom.write;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +19,7 @@ import org.dicomcatalog.dicom.VR;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DicomTestWriterTest {
+class DicomWriterTest {
     private static final int PATIENT_NAME = 0x00100010;
     private static final String DOE_JOHN = "44 6F 65 5E 4A 6F 68 6E";
 
@@ -27,8 +27,8 @@ class DicomTestWriterTest {
     Path tmp;
 
     /** A bare data set: no preamble, no meta, so the bytes are the element alone. */
-    private static DicomTestWriter bare(TransferSyntax ts) {
-        return DicomTestWriter.create(ts).preamble(false).fileMeta(false);
+    private static DicomWriter bare(TransferSyntax ts) {
+        return DicomWriter.create(ts).preamble(false).fileMeta(false);
     }
 
     private static byte[] hex(String spaced) {
@@ -148,7 +148,7 @@ class DicomTestWriterTest {
     void privateBlockWritesCreatorAndBlockElements() {
         byte[] b = bare(TransferSyntax.EXPLICIT_LITTLE)
                 .privateBlock(0x0009, 0x10, "ACME")
-                .string(DicomTestWriter.privateTag(0x0009, 0x10, 0x01), VR.SH, "X")
+                .string(DicomWriter.privateTag(0x0009, 0x10, 0x01), VR.SH, "X")
                 .toBytes();
         assertHex("09 00 10 00 4C 4F 04 00 41 43 4D 45"
                 + " 09 00 01 10 53 48 02 00 58 20", b);
@@ -182,7 +182,7 @@ class DicomTestWriterTest {
 
     @Test
     void insertionOrderIsKeptUnlessSorted() {
-        DicomTestWriter w = bare(TransferSyntax.IMPLICIT_LITTLE).us(0x00280011, 1).us(0x00280010, 2)
+        DicomWriter w = bare(TransferSyntax.IMPLICIT_LITTLE).us(0x00280011, 1).us(0x00280010, 2)
                 .us(0x00280010, 3);
         assertHex("28 00 11 00 02 00 00 00 01 00 28 00 10 00 02 00 00 00 02 00 28 00 10 00 02 00 00 00 03 00",
                 w.toBytes());
@@ -192,7 +192,7 @@ class DicomTestWriterTest {
 
     @Test
     void preambleIsFollowedByDicmAndMeta() {
-        byte[] b = DicomTestWriter.create(TransferSyntax.EXPLICIT_LITTLE).string(PATIENT_NAME, VR.PN, "A")
+        byte[] b = DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE).string(PATIENT_NAME, VR.PN, "A")
                 .toBytes();
         assertArrayEquals(new byte[128], Arrays.copyOf(b, 128));
         assertEquals("DICM", new String(b, 128, 4, StandardCharsets.US_ASCII));
@@ -202,7 +202,7 @@ class DicomTestWriterTest {
 
     @Test
     void metaGroupLengthCountsTheRestOfGroup0002() {
-        byte[] b = DicomTestWriter.create(TransferSyntax.EXPLICIT_BIG)
+        byte[] b = DicomWriter.create(TransferSyntax.EXPLICIT_BIG)
                 .string(0x00080016, VR.UI, "1.2.840.10008.5.1.4.1.1.7")
                 .string(0x00080018, VR.UI, "1.2.3.4")
                 .string(PATIENT_NAME, VR.PN, "A")
@@ -224,7 +224,7 @@ class DicomTestWriterTest {
 
     @Test
     void metaOverridesReplaceOrOmitDefaults() {
-        byte[] b = DicomTestWriter.create(TransferSyntax.EXPLICIT_LITTLE).preamble(false)
+        byte[] b = DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE).preamble(false)
                 .meta(m -> m.ul(0x00020000, 999))
                 .omitMeta(0x00020001, 0x00020010, 0x00020012)
                 .toBytes();
@@ -233,7 +233,7 @@ class DicomTestWriterTest {
 
     @Test
     void deflatedDataSetInflatesToExplicitLittleEndian() throws Exception {
-        DicomTestWriter deflated = DicomTestWriter.create("1.2.840.10008.1.2.1.99")
+        DicomWriter deflated = DicomWriter.create("1.2.840.10008.1.2.1.99")
                 .string(PATIENT_NAME, VR.PN, "Doe^John")
                 .sequence(0x00081115, true, s -> s.item(false, i -> i.us(0x00280010, 7)));
         byte[] expected = bare(TransferSyntax.EXPLICIT_LITTLE)
@@ -271,7 +271,7 @@ class DicomTestWriterTest {
     @Test
     void sparseFileHasTheDeclaredSizeOnDisk() throws Exception {
         long pixels = 3L * 1024 * 1024 * 1024;
-        DicomTestWriter w = DicomTestWriter.create(TransferSyntax.EXPLICIT_LITTLE).us(0x00280010, 1);
+        DicomWriter w = DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE).us(0x00280010, 1);
         Path p = w.writeSparse(tmp.resolve("big.dcm"), pixels);
         int head = w.toBytes().length;
         assertEquals(head + 12 + pixels, Files.size(p));
@@ -284,7 +284,7 @@ class DicomTestWriterTest {
 
     @Test
     void writeToWritesTheSameBytes() throws Exception {
-        DicomTestWriter w = DicomTestWriter.create(TransferSyntax.IMPLICIT_LITTLE).string(PATIENT_NAME, VR.PN, "A");
+        DicomWriter w = DicomWriter.create(TransferSyntax.IMPLICIT_LITTLE).string(PATIENT_NAME, VR.PN, "A");
         assertArrayEquals(w.toBytes(), Files.readAllBytes(w.writeTo(tmp.resolve("a.dcm"))));
     }
 }

@@ -1,4 +1,4 @@
-package org.dicomcatalog.dicom.testing;
+package org.dicomcatalog.dicom.write;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,7 +13,7 @@ import org.dicomcatalog.dicom.Tag;
 import org.dicomcatalog.dicom.VR;
 
 /**
- * The element-adding half of the fluent API, shared by the top-level {@link DicomTestWriter} and by the
+ * The element-adding half of the fluent API, shared by the top-level {@link DicomWriter} and by the
  * data sets inside sequence items. Elements keep the order they were added in, duplicates included.
  */
 public abstract class ElementsBuilder<T extends ElementsBuilder<T>> {
