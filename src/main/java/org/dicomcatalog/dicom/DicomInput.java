@@ -131,6 +131,13 @@ final class DicomInput {
         return bytes;
     }
 
+    /** The bytes already fetched from the position on, for a reader that takes over the source here. */
+    byte[] buffered() {
+        int from = (int) Math.max(0, position - bufferStart);
+        int to = inMemory ? from : Math.max(from, filled);
+        return java.util.Arrays.copyOfRange(buffer, from, to);
+    }
+
     int u8(int ahead) {
         return buffer[(int) (position - bufferStart) + ahead] & 0xFF;
     }

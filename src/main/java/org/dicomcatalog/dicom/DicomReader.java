@@ -52,7 +52,6 @@ public final class DicomReader {
         private DicomInput dataInput;
         private DataSetParser parser;
         private InflatedSource inflated;
-        private long inflatedStart;
         private DicomHeader.Encoding encoding;
 
         Read(DicomSource source, ReadOptions options) {
@@ -166,8 +165,8 @@ public final class DicomReader {
         }
 
         private void readDeflated() throws IOException {
-            inflatedStart = fileInput.position();
-            inflated = new InflatedSource(source, inflatedStart, options.maxInflatedBytes());
+            inflated = new InflatedSource(source, fileInput.position(), fileInput.buffered(),
+                    options.maxInflatedBytes());
             dataInput = new DicomInput(inflated, Long.MAX_VALUE, 0);
             parser = new DataSetParser(dataInput, encoding.transferSyntax(), options, warnings);
             parser.readTopLevel(data);
@@ -185,7 +184,7 @@ public final class DicomReader {
 
         private long bytesRead() {
             long fetched = fileInput != null ? fileInput.bytesFetched() : 0;
-            return inflated != null ? fetched + inflated.compressedBytesRead(inflatedStart) : fetched;
+            return inflated != null ? fetched + inflated.compressedBytesRead() : fetched;
         }
     }
 

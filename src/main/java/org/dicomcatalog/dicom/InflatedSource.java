@@ -16,13 +16,20 @@ final class InflatedSource implements DicomSource {
     private final Inflater inflater = new Inflater(true);
     private final byte[] input = new byte[16 << 10];
     private long compressedPosition;
+    private final long fetchedFrom;
     private long inflatedPosition;
     private byte[] scratch;
 
-    InflatedSource(DicomSource compressed, long start, long limit) {
+    /**
+     * {@code alreadyRead} are the compressed bytes from {@code start} on that the caller has fetched
+     * already: they are inflated first, so no byte is fetched twice.
+     */
+    InflatedSource(DicomSource compressed, long start, byte[] alreadyRead, long limit) {
         this.compressed = compressed;
-        this.compressedPosition = start;
+        this.compressedPosition = start + alreadyRead.length;
+        this.fetchedFrom = compressedPosition;
         this.limit = limit;
+        inflater.setInput(alreadyRead);
     }
 
     @Override
@@ -86,9 +93,9 @@ final class InflatedSource implements DicomSource {
         return true;
     }
 
-    /** Compressed bytes fetched from the underlying source so far. */
-    long compressedBytesRead(long start) {
-        return compressedPosition - start;
+    /** Compressed bytes this source fetched itself (not those handed to it). */
+    long compressedBytesRead() {
+        return compressedPosition - fetchedFrom;
     }
 
     @Override

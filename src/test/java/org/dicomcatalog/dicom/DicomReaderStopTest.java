@@ -179,4 +179,13 @@ class DicomReaderStopTest {
         assertEquals("P-0001", h.dataSet().getString(PATIENT_ID));
         assertTrue(h.bytesRead() < 64 << 10, () -> "bytes read: " + h.bytesRead());
     }
+
+    @Test
+    void aSmallDeflatedFileIsFetchedOnceNotTwice() throws IOException {
+        Path file = header(TransferSyntax.of("1.2.840.10008.1.2.1.99")).writeTo(tmp.resolve("small-deflated.dcm"));
+        DicomHeader h = DicomReader.read(file, ReadOptions.DEFAULTS);
+        assertEquals(ReadStatus.OK, h.status());
+        assertEquals("P-0001", h.dataSet().getString(PATIENT_ID));
+        assertEquals(Files.size(file), h.bytesRead());
+    }
 }
