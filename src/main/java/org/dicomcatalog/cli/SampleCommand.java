@@ -33,7 +33,7 @@ final class SampleCommand {
                     case "--out" -> dir = Paths.get(value(args, ++i));
                     case "--patients" -> patients = Integer.parseInt(value(args, ++i));
                     case "--seed" -> seed = Long.parseLong(value(args, ++i));
-                    case "--pixels" -> pixels = SampleArchive.Pixels.valueOf(value(args, ++i).toUpperCase(Locale.ROOT));
+                    case "--pixels" -> pixels = pixels(value(args, ++i));
                     default -> throw new IllegalArgumentException("unknown option: " + args[i]);
                 }
             }
@@ -47,13 +47,28 @@ final class SampleCommand {
             System.err.println("sample: " + e.getMessage() + "\n" + USAGE);
             return 2;
         }
-        SampleArchive.Result r = new SampleArchive(patients, seed, pixels).generate(dir);
+        SampleArchive.Result r;
+        try {
+            r = new SampleArchive(patients, seed, pixels).generate(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            System.err.println("sample: " + e.getMessage());
+            return 2;
+        }
         out.printf(Locale.ROOT, "Wrote %d files (%,d bytes) to %s: %d distinct SOP instances in %d studies of %d"
                 + " patients (issuer + PatientID), seed %d, pixels %s, with planted duplicates, identity conflicts"
                 + " and broken files. Ground truth: %s (files.jsonl, summary.json).%n", r.files(), r.bytes(),
                 r.archive(), r.instances(), r.studies(), r.patients(), seed,
                 pixels.name().toLowerCase(Locale.ROOT), r.truth());
         return 0;
+    }
+
+    private static SampleArchive.Pixels pixels(String v) {
+        for (SampleArchive.Pixels p : SampleArchive.Pixels.values()) {
+            if (p.name().equalsIgnoreCase(v)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("--pixels must be full, sparse or none: " + v);
     }
 
     private static String value(String[] args, int i) {

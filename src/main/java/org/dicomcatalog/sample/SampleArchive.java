@@ -75,7 +75,7 @@ public final class SampleArchive {
         if (Files.isDirectory(archive)) {
             try (Stream<Path> s = Files.list(archive)) {
                 if (s.findAny().isPresent()) {
-                    throw new IOException("not empty: " + archive);
+                    throw new java.nio.file.FileAlreadyExistsException(archive.toString(), null, "not empty");
                 }
             }
         }
