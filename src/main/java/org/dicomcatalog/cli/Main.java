@@ -7,7 +7,10 @@ public final class Main {
     private static final String USAGE = String.join("\n",
             "usage: dicom-catalog <command> [options]",
             "commands:",
-            "  dump FILE|DIR ...   print each file's header as one JSON object per line");
+            "  dump FILE|DIR ...   print each file's header as one JSON object per line",
+            "  sample --out DIR --patients N --seed S [--pixels full|sparse|none]",
+            "                      write a deterministic sample archive (DIR/archive) and its ground truth",
+            "                      (DIR/ground-truth)");
 
     private Main() {
     }
@@ -22,6 +25,9 @@ public final class Main {
         switch (args[0]) {
             case "dump":
                 status = new DumpCommand(System.out).run(rest);
+                break;
+            case "sample":
+                status = new SampleCommand(System.out).run(rest);
                 break;
             default:
                 System.err.println("unknown command: " + args[0] + "\n" + USAGE);
