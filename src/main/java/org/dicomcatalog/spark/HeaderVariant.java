@@ -53,8 +53,8 @@ final class HeaderVariant {
             if (Tag.isPrivateCreator(tag)) {
                 return null;
             }
-            return creator == null ? Tag.hex(tag)
-                    : String.format(Locale.ROOT, "(%04X,\"%s\",%02X)", Tag.group(tag), creator, Tag.element(tag) & 0xFF);
+            return creator == null ? Tag.hex(tag) : String.format(Locale.ROOT, "(%04X,\"%s\",%02X)",
+                    Tag.group(tag), creator, Tag.element(tag) & 0xFF);
         }
         String keyword = DICTIONARY.keyword(tag);
         return !keyword.isEmpty() && DICTIONARY.tagOf(keyword) == tag ? keyword : Tag.hex(tag);
@@ -99,7 +99,8 @@ final class HeaderVariant {
                 writeDataSet(item);
             }
             builder.finishWritingArray(start, offsets);
-        } else if (element.isBulkData() || (vr.kind() == VR.Kind.BULK && element.length() > DicomJson.INLINE_BINARY_MAX)) {
+        } else if (element.isBulkData()
+                || (vr.kind() == VR.Kind.BULK && element.length() > DicomJson.INLINE_BINARY_MAX)) {
             // where the value lies, never the bytes: the same cut as dump's BulkDataURI
             writeBulkData(element);
         } else if (element.length() == 0) {

@@ -51,7 +51,7 @@ class HeaderColumnTest {
         spark = SparkTestSession.get();
     }
 
-    /** A file whose creator "ACME 1.0" holds private block {@code block}; block 0x10 goes to another creator otherwise. */
+    /** A file where "ACME 1.0" reserves private block {@code block}; another creator has block 0x10 otherwise. */
     private static DicomWriter withAcmeIn(int block, String value) {
         DicomWriter writer = DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE).sorted()
                 .string(MODALITY, VR.CS, "MR")
@@ -63,6 +63,31 @@ class HeaderColumnTest {
 
     private List<Row> sql(String query) {
         return spark.sql(query.replace("$DIR", "dicom.`" + dir + "`")).collectAsList();
+    }
+
+    @Test
+    void keysAreKeywordsHexOrPrivateCreatorAndOffset() {
+        assertEquals("PatientName", HeaderVariant.key(PATIENT_NAME, null));
+        assertEquals("60020010", HeaderVariant.key(0x60020010, null), "OverlayRows: every 60xx group shares it");
+        assertEquals("00080000", HeaderVariant.key(0x00080000, null));
+        assertEquals("(0029,\"SIEMENS CSA HEADER\",10)", HeaderVariant.key(0x00291110, "SIEMENS CSA HEADER"));
+        assertEquals("00291110", HeaderVariant.key(0x00291110, null), "a block without a creator");
+        assertNull(HeaderVariant.key(0x00290011, "SIEMENS CSA HEADER"), "creators are in the keys");
+    }
+
+    @Test
+    void valuesKeepTheirTextWhenTheyDoNotParse() throws IOException {
+        DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE).sorted()
+                .string(0x00180050, VR.DS, "2,5")
+                .string(0x00200013, VR.IS, "7")
+                .string(PATIENT_NAME, VR.PN, "Doe^John", "Roe^Jane")
+                .string(0x00204000, VR.LT, "")
+                .writeTo(dir.resolve("odd.dcm"));
+
+        Row row = sql("SELECT to_json(header) FROM $DIR").get(0);
+
+        assertEquals("{\"ImageComments\":null,\"InstanceNumber\":7,\"PatientName\":[{\"Alphabetic\":\"Doe^John\"},"
+                + "{\"Alphabetic\":\"Roe^Jane\"}],\"SliceThickness\":\"2,5\"}", row.getString(0));
     }
 
     @Test
@@ -155,7 +180,8 @@ class HeaderColumnTest {
         spark.read().format("dicom").load(dir.toString()).select("path", "header")
                 .write().mode("overwrite").parquet(parquet.toString());
         Row row = spark.read().parquet(parquet.toString())
-                .selectExpr("variant_get(header, " + ACME_PATH + ", 'string')", "variant_get(header, '$.Modality', 'string')")
+                .selectExpr("variant_get(header, " + ACME_PATH + ", 'string')",
+                        "variant_get(header, '$.Modality', 'string')")
                 .first();
 
         assertEquals("kept", row.getString(0));
