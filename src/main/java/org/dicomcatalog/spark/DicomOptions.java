@@ -76,6 +76,11 @@ final class DicomOptions {
         return options.get("extraTags");
     }
 
+    /** Whether the header column keeps private elements (odd groups). */
+    boolean includePrivateTags() {
+        return options.getBoolean("includePrivateTags", true);
+    }
+
     ReadOptions readOptions() {
         ReadOptions read = ReadOptions.DEFAULTS;
         if (options.containsKey("bulkDataThreshold")) {

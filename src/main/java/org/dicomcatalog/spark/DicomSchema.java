@@ -17,7 +17,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The columns of the dicom source, in order: file, outcome, file meta, flattened attributes (the list in
- * flattened-tags.txt, then option extraTags), then what the reader learned about the file's layout.
+ * flattened-tags.txt, then option extraTags), then what the reader learned about the file's layout, then
+ * the whole data set as one VARIANT ({@link HeaderVariant}).
  */
 final class DicomSchema {
     static final String PATH = "path";
@@ -35,12 +36,13 @@ final class DicomSchema {
     static final String BYTES_READ = "bytes_read";
     static final String ENCODING_GUESSED = "encoding_guessed";
     static final String WARNINGS = "warnings";
+    static final String HEADER = "header";
 
     /** Known from the listing: selecting only these never opens a file. */
     static final Set<String> FILE_COLUMNS = Set.of(PATH, FILE_SIZE, MODIFICATION_TIME);
     /** Only true of the whole header: selecting any of these reads each file up to its pixel data. */
     static final Set<String> WHOLE_HEADER_COLUMNS = Set.of(STATUS, ERROR_CODE, ERROR_TAG, ERROR_OFFSET,
-            PIXEL_DATA_OFFSET, PIXEL_DATA_LENGTH, PIXEL_DATA_VR, WARNINGS);
+            PIXEL_DATA_OFFSET, PIXEL_DATA_LENGTH, PIXEL_DATA_VR, WARNINGS, HEADER);
 
     private static final List<String> FILE_META = List.of("FileMetaInformationVersion",
             "MediaStorageSOPClassUID", "MediaStorageSOPInstanceUID", "TransferSyntaxUID",
@@ -110,7 +112,8 @@ final class DicomSchema {
                 .add(PIXEL_DATA_VR, DataTypes.StringType)
                 .add(BYTES_READ, DataTypes.LongType)
                 .add(ENCODING_GUESSED, DataTypes.BooleanType)
-                .add(WARNINGS, DataTypes.createArrayType(DataTypes.StringType, false));
+                .add(WARNINGS, DataTypes.createArrayType(DataTypes.StringType, false))
+                .add(HEADER, DataTypes.VariantType);
     }
 
     private static List<String> flattenedKeywords() {

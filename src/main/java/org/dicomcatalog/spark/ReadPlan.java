@@ -14,7 +14,7 @@ import org.dicomcatalog.dicom.Tag;
  * far to read each file. Decided once on the driver from the pruned schema; small and plain to serialize.
  */
 record ReadPlan(List<String> columns, List<AttributeColumn> attributes, ReadOptions readOptions,
-        boolean opensFiles, boolean ignoreMissingFiles) implements Serializable {
+        boolean opensFiles, boolean ignoreMissingFiles, boolean includePrivateTags) implements Serializable {
 
     static ReadPlan of(StructType readSchema, DicomSchema schema, DicomOptions options) {
         List<String> columns = List.of(readSchema.fieldNames());
@@ -39,7 +39,8 @@ record ReadPlan(List<String> columns, List<AttributeColumn> attributes, ReadOpti
         if (!wholeHeader) {
             read = read.withStopAfterTag(lastTag(attributes));
         }
-        return new ReadPlan(columns, List.copyOf(attributes), read, opensFiles, options.ignoreMissingFiles());
+        return new ReadPlan(columns, List.copyOf(attributes), read, opensFiles, options.ignoreMissingFiles(),
+                options.includePrivateTags());
     }
 
     /**

@@ -40,10 +40,12 @@ final class RowConverter {
     private static final int PATIENT_AGE = 0x00101010;
 
     private final List<AttributeColumn> attributes;
+    private final boolean includePrivateTags;
     private final Field[] fields;
 
     RowConverter(ReadPlan plan) {
         this.attributes = plan.attributes();
+        this.includePrivateTags = plan.includePrivateTags();
         Map<String, AttributeColumn> byName = new HashMap<>();
         for (AttributeColumn attribute : attributes) {
             byName.put(attribute.name(), attribute);
@@ -79,7 +81,7 @@ final class RowConverter {
         return new GenericInternalRow(values);
     }
 
-    private static Field field(String name, AttributeColumn attribute) {
+    private Field field(String name, AttributeColumn attribute) {
         if (attribute != null) {
             return read -> read.attributes.get(name);
         }
@@ -120,6 +122,10 @@ final class RowConverter {
             case DicomSchema.WARNINGS:
                 return read -> read.header == null ? null
                         : new GenericArrayData(read.header.warnings().stream().map(SparkTypes::utf8).toArray());
+            case DicomSchema.HEADER:
+                // built only when selected: it is the most expensive column; null for files that are not DICOM
+                return read -> read.header == null || read.header.encoding() == null ? null
+                        : HeaderVariant.of(read.header.dataSet(), includePrivateTags);
             default:
                 throw new IllegalArgumentException("not a column of the dicom source: " + name);
         }
