@@ -31,7 +31,8 @@ class DicomSqlOnPathSourceTest {
 
     private void writeTwoFiles() throws IOException {
         Files.createDirectories(dir.resolve("sub"));
-        DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE).string(0x00080018, VR.UI, "1.1").writeTo(dir.resolve("one.dcm"));
+        DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE).string(0x00080018, VR.UI, "1.1")
+                .writeTo(dir.resolve("one.dcm"));
         DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE).string(0x00080018, VR.UI, "1.2")
                 .writeTo(dir.resolve("sub/two.dcm"));
     }
