@@ -47,7 +47,8 @@ final class DicomBatch implements Batch {
     @Override
     public PartitionReaderFactory createReaderFactory() {
         return new DicomReaderFactory(session.sparkContext().broadcast(new SerializableConfiguration(conf),
-                scala.reflect.ClassTag$.MODULE$.apply(SerializableConfiguration.class)), plan);
+                scala.reflect.ClassTag$.MODULE$.apply(SerializableConfiguration.class)), plan,
+                options.ioThreads());
     }
 
     private List<ListedFile> listFiles() {

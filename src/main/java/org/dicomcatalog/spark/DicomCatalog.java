@@ -11,8 +11,9 @@ import org.apache.spark.sql.connector.catalog.TableChange;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * Makes {@code SELECT ... FROM dicom.`/archive/path`} work in SQL: a DataSource V2 provider gets that
- * syntax only through a catalog. Set {@code spark.sql.catalog.dicom=org.dicomcatalog.spark.DicomCatalog};
+ * {@code SELECT ... FROM dicom.`/archive/path`} through a catalog: the configured route, which needs no
+ * session extension (see {@link DicomSqlOnPath}) and takes read options for every path. Set
+ * {@code spark.sql.catalog.dicom=org.dicomcatalog.spark.DicomCatalog};
  * every table name is a path (globs allowed), and {@code spark.sql.catalog.dicom.<option>} sets a read
  * option for all of them. Read-only: there is nothing to create, alter or drop.
  */

@@ -48,6 +48,15 @@ final class DicomOptions {
         return n;
     }
 
+    /** Files read at once per task; above 1 overlaps the latency of object stores (HeaderFetcher). */
+    int ioThreads() {
+        int n = options.getInt("ioThreads", 1);
+        if (n <= 0) {
+            throw new IllegalArgumentException("ioThreads must be positive: " + n);
+        }
+        return n;
+    }
+
     /** A Hadoop glob on the file name, or null. */
     String pathGlobFilter() {
         return options.get("pathGlobFilter");

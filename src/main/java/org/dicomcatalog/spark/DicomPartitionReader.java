@@ -1,41 +1,38 @@
 package org.dicomcatalog.spark;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
-import org.dicomcatalog.dicom.DicomHeader;
-import org.dicomcatalog.dicom.DicomReader;
 import org.dicomcatalog.dicom.ErrorCode;
 
 /**
- * Reads the files of one partition, one row per file. Whatever a file does to the reader, down to a VM
- * error from a hostile file, ends in that file's row: one file never fails the query.
+ * Turns the headers of one partition's files into rows, one per file, in listing order, and counts what
+ * it read for the scan's metrics. Reading happens in {@link HeaderFetcher}; converting stays on the task
+ * thread.
  */
 final class DicomPartitionReader implements PartitionReader<InternalRow> {
-    private final Iterator<ListedFile> files;
-    private final Configuration conf;
-    private final ReadPlan plan;
+    private final HeaderFetcher fetcher;
     private final RowConverter converter;
     private InternalRow current;
+    private long bytesRead;
+    private long filesOpened;
+    private long filesNotOk;
 
-    DicomPartitionReader(List<ListedFile> files, Configuration conf, ReadPlan plan) {
-        this.files = files.iterator();
-        this.conf = conf;
-        this.plan = plan;
+    DicomPartitionReader(List<ListedFile> files, Configuration conf, ReadPlan plan, int ioThreads) {
+        this.fetcher = new HeaderFetcher(files, conf, plan, ioThreads);
         this.converter = new RowConverter(plan);
     }
 
     @Override
-    public boolean next() {
-        while (files.hasNext()) {
-            current = read(files.next());
-            if (current != null) {
+    public boolean next() throws IOException {
+        for (FetchedHeader fetched = fetcher.next(); fetched != null; fetched = fetcher.next()) {
+            count(fetched);
+            if (!fetched.skipped()) {
+                current = row(fetched);
                 return true;
             }
         }
@@ -47,53 +44,39 @@ final class DicomPartitionReader implements PartitionReader<InternalRow> {
         return current;
     }
 
-    /** The file's row, or null for a file deleted since listing when ignoreMissingFiles is set. */
-    private InternalRow read(ListedFile file) {
-        if (!plan.opensFiles()) {
-            return converter.fileOnly(file);
+    private InternalRow row(FetchedHeader fetched) {
+        if (fetched.failure() != null) {
+            return converter.failed(fetched.file(), fetched.failure());
         }
-        HadoopDicomSource source;
-        try {
-            source = HadoopDicomSource.open(file, conf);
-        } catch (FileNotFoundException e) {
-            // also thrown for "permission denied" on local files: only a file that is gone may be skipped
-            return plan.ignoreMissingFiles() && isGone(file) ? null : converter.failed(file, ErrorCode.IO_ERROR);
-        } catch (IOException e) {
-            return converter.failed(file, ErrorCode.IO_ERROR);
-        } catch (Throwable t) {
-            return converter.failed(file, ErrorCode.INTERNAL);
+        if (fetched.header() == null) {
+            return converter.fileOnly(fetched.file());
         }
         try {
-            DicomHeader header = DicomReader.read(source, plan.readOptions());
-            return converter.convert(file, header);
+            return converter.convert(fetched.file(), fetched.header());
         } catch (Throwable t) {
-            // DicomReader contains what it expects; this is for the rest (OutOfMemoryError, converter bugs)
-            return converter.failed(file, ErrorCode.INTERNAL);
-        } finally {
-            closeQuietly(source);
+            // a header the converter cannot take is that file's INTERNAL row, not a failed query
+            filesNotOk += fetched.notOk() ? 0 : 1;
+            return converter.failed(fetched.file(), ErrorCode.INTERNAL);
         }
     }
 
-    private boolean isGone(ListedFile file) {
-        Path path = new Path(file.path());
-        try {
-            return !DicomLister.fileSystem(path, conf).exists(path);
-        } catch (IOException e) {
-            return false;
-        }
+    private void count(FetchedHeader fetched) {
+        bytesRead += fetched.bytesRead();
+        filesOpened += fetched.opened() ? 1 : 0;
+        filesNotOk += fetched.notOk() ? 1 : 0;
     }
 
-    /** The header is already read: a failing close must not turn a good row into an error. */
-    private static void closeQuietly(HadoopDicomSource source) {
-        try {
-            source.close();
-        } catch (IOException e) {
-            // nothing was lost: the stream was only read from
-        }
+    @Override
+    public CustomTaskMetric[] currentMetricsValues() {
+        return new CustomTaskMetric[] {
+            new DicomMetrics.TaskValue(DicomMetrics.HEADER_BYTES_READ, bytesRead),
+            new DicomMetrics.TaskValue(DicomMetrics.FILES_OPENED, filesOpened),
+            new DicomMetrics.TaskValue(DicomMetrics.FILES_NOT_OK, filesNotOk),
+        };
     }
 
     @Override
     public void close() {
-        // each file is closed as soon as its header is read
+        fetcher.close();
     }
 }

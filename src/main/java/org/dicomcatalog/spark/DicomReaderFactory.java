@@ -11,14 +11,17 @@ import org.apache.spark.util.SerializableConfiguration;
 final class DicomReaderFactory implements PartitionReaderFactory {
     private final Broadcast<SerializableConfiguration> conf;
     private final ReadPlan plan;
+    private final int ioThreads;
 
-    DicomReaderFactory(Broadcast<SerializableConfiguration> conf, ReadPlan plan) {
+    DicomReaderFactory(Broadcast<SerializableConfiguration> conf, ReadPlan plan, int ioThreads) {
         this.conf = conf;
         this.plan = plan;
+        this.ioThreads = ioThreads;
     }
 
     @Override
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
-        return new DicomPartitionReader(((DicomInputPartition) partition).files(), conf.value().value(), plan);
+        return new DicomPartitionReader(((DicomInputPartition) partition).files(), conf.value().value(), plan,
+                ioThreads);
     }
 }

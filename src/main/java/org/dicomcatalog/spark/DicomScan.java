@@ -1,6 +1,7 @@
 package org.dicomcatalog.spark;
 
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.types.StructType;
@@ -31,5 +32,10 @@ final class DicomScan implements Scan {
     @Override
     public Batch toBatch() {
         return new DicomBatch(SparkSession.active(), options, plan);
+    }
+
+    @Override
+    public CustomMetric[] supportedCustomMetrics() {
+        return DicomMetrics.supported();
     }
 }

@@ -1,0 +1,136 @@
+package org.dicomcatalog.spark;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.dicomcatalog.dicom.DicomReader;
+import org.dicomcatalog.dicom.ErrorCode;
+
+/**
+ * Opens and reads the headers of a task's files, in listing order. With ioThreads above 1 the next files
+ * are read ahead on a small pool, at most ioThreads at a time: on an object store a file costs a round
+ * trip or two of latency and little else, so overlapping them is what makes a task faster. Whatever a
+ * file does to the reader, down to a VM error from a hostile file, stays in that file's result.
+ */
+final class HeaderFetcher implements AutoCloseable {
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final Iterator<ListedFile> files;
+    private final Configuration conf;
+    private final ReadPlan plan;
+    private final int ioThreads;
+    private final ExecutorService pool;
+    private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
+
+    private record Pending(ListedFile file, Future<FetchedHeader> result) {
+    }
+
+    HeaderFetcher(List<ListedFile> files, Configuration conf, ReadPlan plan, int ioThreads) {
+        this.files = files.iterator();
+        this.conf = conf;
+        this.plan = plan;
+        // with no file to open there is nothing to overlap
+        this.ioThreads = plan.opensFiles() ? ioThreads : 1;
+        this.pool = this.ioThreads > 1 ? newPool(this.ioThreads) : null;
+    }
+
+    /** The next file's result, or null after the last file. */
+    FetchedHeader next() throws IOException {
+        if (pool == null) {
+            return files.hasNext() ? fetch(files.next()) : null;
+        }
+        while (inFlight.size() < ioThreads && files.hasNext()) {
+            ListedFile file = files.next();
+            inFlight.add(new Pending(file, pool.submit(() -> fetch(file))));
+        }
+        Pending head = inFlight.poll();
+        if (head == null) {
+            return null;
+        }
+        try {
+            return head.result().get();
+        } catch (InterruptedException e) {
+            // the task is being killed: let Spark see it, the pool goes in close()
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading " + head.file().path());
+        } catch (ExecutionException e) {
+            return FetchedHeader.failed(head.file(), ErrorCode.INTERNAL, false);
+        }
+    }
+
+    private FetchedHeader fetch(ListedFile file) {
+        if (!plan.opensFiles()) {
+            return FetchedHeader.notOpened(file);
+        }
+        HadoopDicomSource source;
+        try {
+            source = HadoopDicomSource.open(file, conf);
+        } catch (FileNotFoundException e) {
+            // also thrown for "permission denied" on local files: only a file that is gone may be skipped
+            return plan.ignoreMissingFiles() && isGone(file)
+                    ? FetchedHeader.skipped(file) : FetchedHeader.failed(file, ErrorCode.IO_ERROR, false);
+        } catch (IOException e) {
+            return FetchedHeader.failed(file, ErrorCode.IO_ERROR, false);
+        } catch (Throwable t) {
+            return FetchedHeader.failed(file, ErrorCode.INTERNAL, false);
+        }
+        try {
+            return FetchedHeader.read(file, DicomReader.read(source, plan.readOptions()));
+        } catch (Throwable t) {
+            // DicomReader contains what it expects; this is for the rest (OutOfMemoryError and the like)
+            return FetchedHeader.failed(file, ErrorCode.INTERNAL, true);
+        } finally {
+            closeQuietly(source);
+        }
+    }
+
+    private boolean isGone(ListedFile file) {
+        Path path = new Path(file.path());
+        try {
+            return !DicomLister.fileSystem(path, conf).exists(path);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The header is already read: a failing close must not turn a good row into an error. */
+    private static void closeQuietly(HadoopDicomSource source) {
+        try {
+            source.close();
+        } catch (IOException e) {
+            // nothing was lost: the stream was only read from
+        }
+    }
+
+    /** Daemon threads: a pool a task failed to close must not keep an executor JVM alive. */
+    private static ExecutorService newPool(int threads) {
+        String prefix = "dicom-io-" + POOLS.incrementAndGet() + "-";
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Reads ahead of a limit or a failed task are dropped; each one closes its own file. */
+    @Override
+    public void close() {
+        if (pool != null) {
+            inFlight.forEach(pending -> pending.result().cancel(true));
+            inFlight.clear();
+            pool.shutdownNow();
+        }
+    }
+}
