@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Issue #3 proof: the Spark `dicom` source against `binaryFile` + the header reader and against a plain
+# open / read 64 KiB / close loop (the I/O limit), one run, one archive, one Spark session
+# (src/test/java/org/dicomcatalog/bench/SourceBenchmark.java; figures in docs/benchmarks.md).
+#   jobs/bench/spark-source.sh                                  # N=40 full-pixel archive, 3 rounds, warm + cold
+#   jobs/bench/spark-source.sh --patients 10 --repeat 1         # a quick look
+#   jobs/bench/spark-source.sh --dir /data/bench --fpp 64,1024  # archive kept in /data/bench; extra rows
+#   jobs/bench/spark-source.sh --warm-only                      # no page cache drop between runs
+#   jobs/bench/spark-source.sh --warm-only --permissionless-listing   # experiment: local listing without the
+#                                 per-file `ls -ld` fork of Hadoop's LocatedFileStatus (PermissionlessLocalFileSystem)
+# Options: --patients N (40), --seed S (42), --repeat R (3), --dir DIR (sample dir, default
+# ${TMPDIR:-/tmp}/dicom-bench-N<N>-S<S>; generated with `sample --pixels full` when DIR/archive is missing),
+# --fpp LIST (extra rows of the dicom source with these filesPerPartition values, warm only), --warm-only,
+# --permissionless-listing (sets spark.hadoop.fs.file.impl for the whole session; an experiment, not the product).
+# Cold rounds need root (`sync; echo 3 > /proc/sys/vm/drop_caches`); without it they are reported as skipped.
+# BUILD_DIR overrides the Maven output folder (default target/), so parallel builds do not collide;
+# JAVA_OPTS is passed to the benchmark JVM (default -Xmx4g: binaryFile holds whole files in memory).
+# Never run by `mvn test`: surefire excludes the bench package.
+set -euo pipefail
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+build="${BUILD_DIR:-$home/target}"
+cp_file="$build/bench-classpath.txt"
+
+patients=40
+seed=42
+repeat=3
+dir=""
+fpp=""
+cold="--cold"
+experiment=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --patients) patients="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    --repeat) repeat="$2"; shift 2 ;;
+    --dir) dir="$2"; shift 2 ;;
+    --fpp) fpp="$2"; shift 2 ;;
+    --warm-only) cold=""; shift ;;
+    --permissionless-listing) experiment="$1"; shift ;;
+    *) echo "spark-source: unknown option $1" >&2
+       echo "usage: jobs/bench/spark-source.sh [--patients N] [--seed S] [--repeat R] [--dir DIR] [--fpp N,M] [--warm-only] [--permissionless-listing]" >&2
+       exit 2 ;;
+  esac
+done
+dir="${dir:-${TMPDIR:-/tmp}/dicom-bench-N$patients-S$seed}"
+
+echo "spark-source: building test classes (mvn test-compile)..." >&2
+(cd "$home" && mvn -q -B -ntp -DskipTests "-Dbuild.dir=$build" test-compile \
+    dependency:build-classpath -Dmdep.includeScope=test "-Dmdep.outputFile=$cp_file" >&2)
+classpath="$build/test-classes:$build/classes:$(cat "$cp_file")"
+opens="$(sed -n 's:.*<spark.opens>\(.*\)</spark.opens>.*:\1:p' "$home/pom.xml")"
+
+if [ ! -f "$dir/ground-truth/summary.json" ]; then
+  echo "spark-source: generating a full-pixel sample archive (N=$patients, seed $seed) in $dir..." >&2
+  java -cp "$classpath" org.dicomcatalog.cli.Main sample --out "$dir" --patients "$patients" --seed "$seed" \
+      --pixels full
+fi
+echo "spark-source: archive $dir/archive: $(find "$dir/archive" -type f | wc -l) files, $(du -sh "$dir/archive" | cut -f1)" >&2
+echo "spark-source: load before the run: $(uptime)" >&2
+
+args=(--archive "$dir/archive" --repeat "$repeat" --truth "$dir/ground-truth")
+[ -n "$cold" ] && args+=("$cold")
+[ -n "$fpp" ] && args+=(--fpp "$fpp")
+[ -n "$experiment" ] && args+=("$experiment")
+# shellcheck disable=SC2086
+java ${JAVA_OPTS:--Xmx4g} $opens -Dlog4j.configurationFile="$home/conf/log4j2.properties" -cp "$classpath" \
+    org.dicomcatalog.bench.SourceBenchmark "${args[@]}"
+echo "spark-source: load after the run: $(uptime)" >&2
