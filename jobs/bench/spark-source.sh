@@ -6,12 +6,9 @@
 #   jobs/bench/spark-source.sh --patients 10 --repeat 1         # a quick look
 #   jobs/bench/spark-source.sh --dir /data/bench --fpp 64,1024  # archive kept in /data/bench; extra rows
 #   jobs/bench/spark-source.sh --warm-only                      # no page cache drop between runs
-#   jobs/bench/spark-source.sh --warm-only --permissionless-listing   # experiment: local listing without the
-#                                 per-file `ls -ld` fork of Hadoop's LocatedFileStatus (PermissionlessLocalFileSystem)
 # Options: --patients N (40), --seed S (42), --repeat R (3), --dir DIR (sample dir, default
 # ${TMPDIR:-/tmp}/dicom-bench-N<N>-S<S>; generated with `sample --pixels full` when DIR/archive is missing),
 # --fpp LIST (extra rows of the dicom source with these filesPerPartition values, warm only), --warm-only,
-# --permissionless-listing (sets spark.hadoop.fs.file.impl for the whole session; an experiment, not the product).
 # Cold rounds need root (`sync; echo 3 > /proc/sys/vm/drop_caches`); without it they are reported as skipped.
 # BUILD_DIR overrides the Maven output folder (default target/), so parallel builds do not collide;
 # JAVA_OPTS is passed to the benchmark JVM (default -Xmx4g: binaryFile holds whole files in memory).
@@ -27,7 +24,6 @@ repeat=3
 dir=""
 fpp=""
 cold="--cold"
-experiment=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --patients) patients="$2"; shift 2 ;;
@@ -36,9 +32,8 @@ while [ $# -gt 0 ]; do
     --dir) dir="$2"; shift 2 ;;
     --fpp) fpp="$2"; shift 2 ;;
     --warm-only) cold=""; shift ;;
-    --permissionless-listing) experiment="$1"; shift ;;
     *) echo "spark-source: unknown option $1" >&2
-       echo "usage: jobs/bench/spark-source.sh [--patients N] [--seed S] [--repeat R] [--dir DIR] [--fpp N,M] [--warm-only] [--permissionless-listing]" >&2
+       echo "usage: jobs/bench/spark-source.sh [--patients N] [--seed S] [--repeat R] [--dir DIR] [--fpp N,M] [--warm-only]" >&2
        exit 2 ;;
   esac
 done
@@ -61,7 +56,6 @@ echo "spark-source: load before the run: $(uptime)" >&2
 args=(--archive "$dir/archive" --repeat "$repeat" --truth "$dir/ground-truth")
 [ -n "$cold" ] && args+=("$cold")
 [ -n "$fpp" ] && args+=(--fpp "$fpp")
-[ -n "$experiment" ] && args+=("$experiment")
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:--Xmx4g} $opens -Dlog4j.configurationFile="$home/conf/log4j2.properties" -cp "$classpath" \
     org.dicomcatalog.bench.SourceBenchmark "${args[@]}"

@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.GlobFilter;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
@@ -72,7 +73,7 @@ final class DicomLister {
     }
 
     private void listDirectory(FileSystem fs, Path dir, List<ListedFile> files) throws IOException {
-        if (recursive) {
+        if (recursive && !(fs instanceof RawLocalFileSystem)) {
             // one call per tree: object stores answer it with a flat listing instead of a walk
             RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
             while (it.hasNext()) {
@@ -80,9 +81,13 @@ final class DicomLister {
             }
             return;
         }
+        // on local disks walk with plain statuses: a LocatedFileStatus copies the permissions, which
+        // Hadoop without its native library gets by running "ls -ld" once per file (10 ms each)
         for (FileStatus status : fs.listStatus(dir)) {
             if (status.isFile()) {
                 add(status, files);
+            } else if (recursive && status.isDirectory()) {
+                listDirectory(fs, status.getPath(), files);
             }
         }
     }

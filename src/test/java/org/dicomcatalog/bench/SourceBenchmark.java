@@ -48,7 +48,6 @@ import scala.Tuple2;
  *
  * <pre>
  * SourceBenchmark --archive DIR [--repeat R] [--cold] [--fpp 64,1024] [--truth DIR/ground-truth]
- *                 [--permissionless-listing]
  * </pre>
  * Each method runs once untimed (warm-up), then R timed rounds; in each round the methods run one after the
  * other (ours, binaryFile, I/O loop) so that load changes of a shared machine hit all three alike; the
@@ -79,7 +78,6 @@ public final class SourceBenchmark {
         String archive = null;
         int repeat = 3;
         boolean cold = false;
-        boolean permissionless = false;
         String truth = null;
         List<Integer> extraFpp = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -87,7 +85,6 @@ public final class SourceBenchmark {
                 case "--archive" -> archive = Paths.get(args[++i]).toAbsolutePath().normalize().toString();
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 case "--cold" -> cold = true;
-                case "--permissionless-listing" -> permissionless = true;
                 case "--truth" -> truth = args[++i];
                 case "--fpp" -> Arrays.stream(args[++i].split(",")).filter(s -> !s.isBlank())
                         .map(Integer::parseInt).forEach(extraFpp::add);
@@ -96,16 +93,10 @@ public final class SourceBenchmark {
         }
         if (archive == null || repeat < 1) {
             System.err.println("usage: SourceBenchmark --archive DIR [--repeat R] [--cold] [--fpp N,M]"
-                    + " [--truth DIR] [--permissionless-listing]");
+                    + " [--truth DIR]");
             System.exit(2);
         }
-        SparkSession.Builder builder = SparkSession.builder();
-        if (permissionless) {
-            // experiment: see PermissionlessLocalFileSystem; Spark's own listing (binaryFile) never forks
-            builder = builder.config("spark.hadoop.fs.file.impl", PermissionlessLocalFileSystem.class.getName());
-            System.out.println("experiment: spark.hadoop.fs.file.impl=" + PermissionlessLocalFileSystem.class.getName());
-        }
-        SparkSession spark = builder
+        SparkSession spark = SparkSession.builder()
                 .master("local[2]")
                 .appName("dicom-catalog-source-benchmark")
                 .config("spark.ui.enabled", "false")
