@@ -7,7 +7,9 @@ public final class Main {
     private static final String USAGE = String.join("\n",
             "usage: dicom-catalog <command> [options]",
             "commands:",
-            "  dump FILE|DIR ...   print each file's header as one JSON object per line");
+            "  dump FILE|DIR ...   print each file's header as one JSON object per line",
+            "  build --input PATH... --output CATALOG [--conf FILE] [--master URL]   build and publish a catalog snapshot",
+            "  sql --catalog CATALOG [-e SQL]   query the published snapshot (interactive without -e)");
 
     private Main() {
     }
@@ -23,10 +25,27 @@ public final class Main {
             case "dump":
                 status = new DumpCommand(System.out).run(rest);
                 break;
+            case "build":
+                status = new BuildCommand(System.out).run(rest);
+                break;
+            case "sql":
+                status = runSql(rest);
+                break;
             default:
                 System.err.println("unknown command: " + args[0] + "\n" + USAGE);
                 status = 2;
         }
         System.exit(status);
+    }
+
+    private static int runSql(String[] args) throws Exception {
+        String master = SqlCommand.option(args, "--master");
+        org.apache.spark.sql.SparkSession spark = Sessions.start("dicom-catalog sql",
+                master == null ? org.dicomcatalog.catalog.CatalogConfig.DEFAULTS.master() : master, false);
+        try {
+            return new SqlCommand(spark, System.out).run(args);
+        } finally {
+            spark.stop();
+        }
     }
 }

@@ -1,0 +1,83 @@
+package org.dicomcatalog.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.SparkSession;
+import org.dicomcatalog.catalog.BuildReport;
+import org.dicomcatalog.catalog.CatalogBuild;
+import org.dicomcatalog.catalog.CatalogConfig;
+
+/**
+ * {@code build --input PATH... --output CATALOG [--conf FILE] [--master URL] [--set NAME=VALUE]...}: builds a
+ * catalog snapshot and publishes it. Settings: command line, then the conf file (default: the one named by
+ * system property {@value #DEFAULT_CONF}, which the launcher points at conf/catalog.properties), then defaults.
+ */
+final class BuildCommand {
+    static final String DEFAULT_CONF = "dicomcatalog.conf";
+    private static final String USAGE = "usage: dicom-catalog build --input PATH... --output CATALOG"
+            + " [--conf FILE] [--master URL] [--set NAME=VALUE]...";
+
+    private final PrintStream out;
+
+    BuildCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(String[] args) throws Exception {
+        List<String> inputs = new ArrayList<>();
+        String output = null;
+        Path conf = System.getProperty(DEFAULT_CONF) == null ? null : Paths.get(System.getProperty(DEFAULT_CONF));
+        Map<String, String> commandLine = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--input" -> {
+                    while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        inputs.add(args[++i]);
+                    }
+                }
+                case "--output" -> output = value(args, ++i);
+                case "--conf" -> conf = Paths.get(value(args, ++i));
+                case "--master" -> commandLine.put(CatalogConfig.MASTER, value(args, ++i));
+                case "--set" -> {
+                    String nv = value(args, ++i);
+                    int eq = nv.indexOf('=');
+                    if (eq < 1) {
+                        throw new IllegalArgumentException("--set needs NAME=VALUE: " + nv);
+                    }
+                    commandLine.put(nv.substring(0, eq), nv.substring(eq + 1));
+                }
+                default -> {
+                    System.err.println("build: unknown argument " + args[i] + "\n" + USAGE);
+                    return 2;
+                }
+            }
+        }
+        if (inputs.isEmpty() || output == null) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        CatalogConfig config = CatalogConfig.load(conf != null && Files.exists(conf) ? conf : null, commandLine);
+        SparkSession spark = Sessions.start("dicom-catalog build", config.master(), true);
+        try {
+            BuildReport report = new CatalogBuild(spark, config).run(inputs, output);
+            report.printSummary(out);
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+}
