@@ -98,6 +98,17 @@ public final class LevelRules {
         return RULES.stream().filter(r -> r.level() == level).toList();
     }
 
+    /** The rules as a Markdown table, as docs/catalog.md shows them (a test keeps the two equal). */
+    public static String markdownTable() {
+        StringBuilder b = new StringBuilder("| table | column | kind | from instances |\n|---|---|---|---|\n");
+        for (Rule r : RULES) {
+            b.append("| ").append(r.level().table()).append(" | `").append(r.column()).append("` | ")
+                    .append(r.kind()).append(" | ").append(r.source() == null ? "" : "`" + r.source() + "`")
+                    .append(" |\n");
+        }
+        return b.toString();
+    }
+
     private static Rule rule(Level level, String column, Kind kind) {
         return new Rule(level, column, kind, column);
     }

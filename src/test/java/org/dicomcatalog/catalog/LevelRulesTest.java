@@ -35,6 +35,13 @@ class LevelRulesTest {
     }
 
     @Test
+    void docsShowTheRulesAsDeclared() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/catalog.md"));
+        assertTrue(doc.contains(LevelRules.markdownTable()), "docs/catalog.md is stale; paste:\n"
+                + LevelRules.markdownTable());
+    }
+
+    @Test
     void onlyCountIgnoresItsSource() {
         for (Rule r : LevelRules.RULES) {
             assertEquals(r.kind() == Kind.COUNT, r.source() == null, r.toString());
