@@ -1,16 +1,20 @@
 package org.dicomcatalog.catalog;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.mode;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
@@ -84,22 +88,19 @@ final class LevelAggregator {
         };
     }
 
+    /** One pass over the level: an array of (attribute, distinct count, values) per row, exploded, kept when > 1. */
     private static Dataset<Row> conflicts(Level level, List<Rule> rules, Dataset<Row> grouped) {
         Column key = concat_ws("/", level.keys().stream().map(k -> col(k)).toArray(Column[]::new));
-        Dataset<Row> all = null;
+        List<Column> checks = new ArrayList<>();
         for (Rule r : rules) {
-            if (r.kind() != Kind.CONSTANT || level.keys().contains(r.column())) {
-                continue;
+            if (r.kind() == Kind.CONSTANT && !level.keys().contains(r.column())) {
+                checks.add(struct(lit(r.column()).as("attribute"), col(DISTINCT + r.column()).as("distinct_values"),
+                        col(VALUES + r.column()).as("values")));
             }
-            Dataset<Row> one = grouped.filter(col(DISTINCT + r.column()).gt(1)).select(
-                    lit(level.table()).as("level"),
-                    key.as("key"),
-                    lit(r.column()).as("attribute"),
-                    col(DISTINCT + r.column()).as("distinct_values"),
-                    col(INSTANCES).as("instances"),
-                    col(VALUES + r.column()).as("values"));
-            all = all == null ? one : all.unionAll(one);
         }
-        return all;
+        Column disagreeing = filter(array(checks.toArray(Column[]::new)), c -> c.getField("distinct_values").gt(1));
+        return grouped.select(key.as("key"), col(INSTANCES).as("instances"), explode(disagreeing).as("c"))
+                .select(lit(level.table()).as("level"), col("key"), col("c.attribute").as("attribute"),
+                        col("c.distinct_values").as("distinct_values"), col("instances"), col("c.values").as("values"));
     }
 }

@@ -11,7 +11,9 @@ final class Sessions {
         SparkSession.Builder b = SparkSession.builder()
                 .appName(appName)
                 .master(master)
-                .config("spark.ui.showConsoleProgress", String.valueOf(progressBar));
+                .config("spark.ui.showConsoleProgress", String.valueOf(progressBar))
+                // lets adaptive execution coalesce the partitions of cached data sets, as it does shuffles
+                .config("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
         if (master.startsWith("local")) {
             // a laptop's host name often resolves to an address nothing listens on
             b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
