@@ -30,7 +30,15 @@ final class BuildCommand {
         this.out = out;
     }
 
-    int run(String[] args) throws Exception {
+    /** What the command line asks for; {@code settings} are the command line's share of the config. */
+    record Args(List<String> inputs, String output, Path conf, Map<String, String> settings) {
+        CatalogConfig config() throws java.io.IOException {
+            return CatalogConfig.load(conf != null && Files.exists(conf) ? conf : null, settings);
+        }
+    }
+
+    /** Parses the arguments; null after printing usage when they are incomplete or unknown. */
+    static Args parse(String[] args) {
         List<String> inputs = new ArrayList<>();
         String output = null;
         Path conf = System.getProperty(DEFAULT_CONF) == null ? null : Paths.get(System.getProperty(DEFAULT_CONF));
@@ -55,18 +63,26 @@ final class BuildCommand {
                 }
                 default -> {
                     System.err.println("build: unknown argument " + args[i] + "\n" + USAGE);
-                    return 2;
+                    return null;
                 }
             }
         }
         if (inputs.isEmpty() || output == null) {
             System.err.println(USAGE);
+            return null;
+        }
+        return new Args(inputs, output, conf, commandLine);
+    }
+
+    int run(String[] args) throws Exception {
+        Args parsed = parse(args);
+        if (parsed == null) {
             return 2;
         }
-        CatalogConfig config = CatalogConfig.load(conf != null && Files.exists(conf) ? conf : null, commandLine);
+        CatalogConfig config = parsed.config();
         SparkSession spark = Sessions.start("dicom-catalog build", config.master(), true);
         try {
-            BuildReport report = new CatalogBuild(spark, config).run(inputs, output);
+            BuildReport report = new CatalogBuild(spark, config).run(parsed.inputs(), parsed.output());
             report.printSummary(out);
             return 0;
         } finally {
