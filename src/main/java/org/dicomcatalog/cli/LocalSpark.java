@@ -23,24 +23,45 @@ public final class LocalSpark {
     private LocalSpark() {
     }
 
-    /** A session configured by -Dspark.* first, then the conf folder's file, then local defaults. */
-    public static SparkSession create(String appName) {
-        String confDir = System.getProperty(CONF_DIR_PROPERTY);
-        return create(appName, confDir == null ? null : Path.of(confDir));
+    /**
+     * A session configured by -Dspark.* first, then the conf folder's file, then local defaults;
+     * {@code master}, when given (--master on the command line), comes before all of them.
+     */
+    public static SparkSession create(String appName, String master, boolean progressBar) {
+        return create(appName, confDir(), master, progressBar);
     }
 
     static SparkSession create(String appName, Path confDir) {
+        return create(appName, confDir, null, false);
+    }
+
+    private static SparkSession create(String appName, Path confDir, String master, boolean progressBar) {
         SparkConf conf = new SparkConf(true);
+        if (master != null) {
+            conf.set("spark.master", master);
+        }
         if (confDir != null) {
             defaults(confDir.resolve(DEFAULTS_FILE)).forEach((key, value) ->
                     conf.setIfMissing((String) key, ((String) value).strip()));
         }
         conf.setIfMissing("spark.master", "local[*]");
         conf.setIfMissing("spark.app.name", appName);
-        // a batch job on one machine: no web UI to bind, no lookup of the host's network name
-        conf.setIfMissing("spark.ui.enabled", "false");
-        conf.setIfMissing("spark.driver.host", "127.0.0.1");
+        conf.setIfMissing("spark.ui.showConsoleProgress", String.valueOf(progressBar));
+        // lets adaptive execution coalesce the partitions of cached data sets, as it does shuffles
+        conf.setIfMissing("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
+        if (conf.get("spark.master").startsWith("local")) {
+            // a batch job on one machine: no web UI to bind, no lookup of the host's network name
+            conf.setIfMissing("spark.ui.enabled", "false");
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
         return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    /** The conf folder the launcher names (-Ddicomcatalog.conf), or null. */
+    static Path confDir() {
+        String confDir = System.getProperty(CONF_DIR_PROPERTY);
+        return confDir == null ? null : Path.of(confDir);
     }
 
     /** The properties of {@code file} as Spark reads spark-defaults.conf (Java properties); none if absent. */

@@ -10,7 +10,11 @@ public final class Main {
             "  dump FILE|DIR ...   print each file's header as one JSON object per line",
             "  sample --out DIR --patients N --seed S [--pixels full|sparse|none]",
             "                      write a deterministic sample archive (DIR/archive) and its ground truth",
-            "                      (DIR/ground-truth)");
+            "                      (DIR/ground-truth)",
+            "  build --input PATH... --output CATALOG [--conf FILE] [--master URL]",
+            "                      build and publish a catalog snapshot",
+            "  sql --catalog CATALOG [-e SQL]",
+            "                      query the published snapshot (interactive without -e)");
 
     private Main() {
     }
@@ -29,10 +33,26 @@ public final class Main {
             case "sample":
                 status = new SampleCommand(System.out).run(rest);
                 break;
+            case "build":
+                status = new BuildCommand(System.out).run(rest);
+                break;
+            case "sql":
+                status = runSql(rest);
+                break;
             default:
                 System.err.println("unknown command: " + args[0] + "\n" + USAGE);
                 status = 2;
         }
         System.exit(status);
+    }
+
+    private static int runSql(String[] args) throws Exception {
+        String master = SqlCommand.option(args, "--master");
+        org.apache.spark.sql.SparkSession spark = LocalSpark.create("dicom-catalog sql", master, false);
+        try {
+            return new SqlCommand(spark, System.out).run(args);
+        } finally {
+            spark.stop();
+        }
     }
 }

@@ -1,0 +1,140 @@
+package org.dicomcatalog.catalog;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Builds a catalog snapshot from DICOM inputs: read every file's header once, split files into instances and
+ * rejects, derive series, studies and patients by {@link LevelRules}, write the Parquet tables into a new
+ * snapshot, then publish it (see {@link Snapshots}) and prune old snapshots.
+ */
+public final class CatalogBuild {
+    private final SparkSession spark;
+    private final CatalogConfig config;
+    private final Publisher publisher;
+
+    public CatalogBuild(SparkSession spark, CatalogConfig config) {
+        this(spark, config, Snapshots::publishAndPrune);
+    }
+
+    CatalogBuild(SparkSession spark, CatalogConfig config, Publisher publisher) {
+        this.spark = spark;
+        this.config = config;
+        this.publisher = publisher;
+    }
+
+    public BuildReport run(List<String> inputs, String catalog) throws IOException {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        Snapshots snapshots = new Snapshots(catalog, hadoop, config.keepSnapshots());
+        BuildReport report = new BuildReport();
+        report.snapshotId = snapshots.newId();
+        List<Dataset<Row>> cached = new ArrayList<>();
+        try {
+            Dataset<Row> files = spark.read().format("dicom")
+                    .option("filesPerPartition", String.valueOf(config.filesPerPartition()))
+                    .load(inputs.toArray(String[]::new));
+            Dataset<Row> classified = InstanceClassifier.classify(files, qualified(config.rootIssuers(), hadoop))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(classified);
+            countOutcomes(classified, report);
+            report.phase("list_and_read");
+
+            Dataset<Row> instances = InstanceClassifier.instances(classified);
+            Map<CatalogTable, Dataset<Row>> tables = new LinkedHashMap<>();
+            tables.put(CatalogTable.INSTANCES, instances);
+            Dataset<Row> conflicts = null;
+            for (Level level : Level.values()) {
+                LevelAggregator.Result r = LevelAggregator.aggregate(level, instances);
+                cached.add(r.cached());
+                tables.put(table(level), r.table());
+                conflicts = conflicts == null ? r.conflicts() : conflicts.unionAll(r.conflicts());
+            }
+            tables.put(CatalogTable.CONFLICTS, conflicts);
+            tables.put(CatalogTable.REJECTS, InstanceClassifier.rejects(classified));
+            for (Map.Entry<CatalogTable, Dataset<Row>> t : tables.entrySet()) {
+                report.rowsPerTable.put(t.getKey().table, t.getValue().count());
+            }
+            report.conflicts = report.rowsPerTable.get(CatalogTable.CONFLICTS.table);
+            report.phase("derive");
+
+            for (Map.Entry<CatalogTable, Dataset<Row>> t : tables.entrySet()) {
+                t.getKey().write(t.getValue(), snapshots.table(report.snapshotId, t.getKey().table).toString());
+            }
+            writeReport(snapshots, report);
+            report.phase("write");
+
+            publisher.publish(snapshots, report.snapshotId);
+            report.phase("publish");
+            // rewritten with the publish time: informational, no reader depends on it
+            writeReport(snapshots, report);
+            return report;
+        } finally {
+            cached.forEach(Dataset::unpersist);
+        }
+    }
+
+    private static CatalogTable table(Level level) {
+        return switch (level) {
+            case SERIES -> CatalogTable.SERIES;
+            case STUDIES -> CatalogTable.STUDIES;
+            case PATIENTS -> CatalogTable.PATIENTS;
+        };
+    }
+
+    /** Outcomes by status and reject reason, and header bytes read, in one pass over the files. */
+    private static void countOutcomes(Dataset<Row> classified, BuildReport report) {
+        List<Row> outcomes = classified.groupBy(col("status"), col(InstanceClassifier.REASON))
+                .agg(count(lit(1)), coalesce(sum(col("bytes_read")), lit(0L)))
+                .collectAsList();
+        for (Row o : outcomes) {
+            String status = o.getString(0);
+            String reason = o.getString(1);
+            long n = o.getLong(2);
+            report.filesListed += n;
+            report.bytesRead += o.getLong(3);
+            report.byStatus.merge(status, n, Long::sum);
+            if (reason == null) {
+                report.instances += n;
+                if ("PARTIAL".equals(status)) {
+                    report.partialInstances += n;
+                }
+            } else {
+                report.rejects += n;
+                report.byReason.merge(reason, n, Long::sum);
+            }
+        }
+    }
+
+    private static void writeReport(Snapshots snapshots, BuildReport report) throws IOException {
+        snapshots.writeFile(new Path(snapshots.snapshot(report.snapshotId), "report.json"),
+                report.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Input roots as the source writes paths (scheme and authority included), so prefixes match. */
+    private static Map<String, String> qualified(Map<String, String> rootIssuers, Configuration hadoop)
+            throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : rootIssuers.entrySet()) {
+            Path root = new Path(e.getKey());
+            out.put(root.getFileSystem(hadoop).makeQualified(root).toString(), e.getValue());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,99 @@
+package org.dicomcatalog.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.SparkSession;
+import org.dicomcatalog.catalog.BuildReport;
+import org.dicomcatalog.catalog.CatalogBuild;
+import org.dicomcatalog.catalog.CatalogConfig;
+
+/**
+ * {@code build --input PATH... --output CATALOG [--conf FILE] [--master URL] [--set NAME=VALUE]...}: builds a
+ * catalog snapshot and publishes it. Settings: command line, then the conf file (default: catalog.properties
+ * in the conf folder the launcher names, i.e. conf/catalog.properties), then defaults.
+ */
+final class BuildCommand {
+    static final String CONF_FILE = "catalog.properties";
+    private static final String USAGE = "usage: dicom-catalog build --input PATH... --output CATALOG"
+            + " [--conf FILE] [--master URL] [--set NAME=VALUE]...";
+
+    private final PrintStream out;
+
+    BuildCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    /** What the command line asks for; {@code settings} are the command line's share of the config. */
+    record Args(List<String> inputs, String output, Path conf, Map<String, String> settings) {
+        CatalogConfig config() throws java.io.IOException {
+            return CatalogConfig.load(conf != null && Files.exists(conf) ? conf : null, settings);
+        }
+    }
+
+    /** Parses the arguments; null after printing usage when they are incomplete or unknown. */
+    static Args parse(String[] args) {
+        List<String> inputs = new ArrayList<>();
+        String output = null;
+        Path conf = LocalSpark.confDir() == null ? null : LocalSpark.confDir().resolve(CONF_FILE);
+        Map<String, String> commandLine = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--input" -> {
+                    while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        inputs.add(args[++i]);
+                    }
+                }
+                case "--output" -> output = value(args, ++i);
+                case "--conf" -> conf = Paths.get(value(args, ++i));
+                case "--master" -> commandLine.put(CatalogConfig.MASTER, value(args, ++i));
+                case "--set" -> {
+                    String nv = value(args, ++i);
+                    int eq = nv.indexOf('=');
+                    if (eq < 1) {
+                        throw new IllegalArgumentException("--set needs NAME=VALUE: " + nv);
+                    }
+                    commandLine.put(nv.substring(0, eq), nv.substring(eq + 1));
+                }
+                default -> {
+                    System.err.println("build: unknown argument " + args[i] + "\n" + USAGE);
+                    return null;
+                }
+            }
+        }
+        if (inputs.isEmpty() || output == null) {
+            System.err.println(USAGE);
+            return null;
+        }
+        return new Args(inputs, output, conf, commandLine);
+    }
+
+    int run(String[] args) throws Exception {
+        Args parsed = parse(args);
+        if (parsed == null) {
+            return 2;
+        }
+        CatalogConfig config = parsed.config();
+        SparkSession spark = LocalSpark.create("dicom-catalog build", config.master(), true);
+        try {
+            BuildReport report = new CatalogBuild(spark, config).run(parsed.inputs(), parsed.output());
+            report.printSummary(out);
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+}

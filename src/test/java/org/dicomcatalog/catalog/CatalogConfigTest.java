@@ -1,0 +1,60 @@
+package org.dicomcatalog.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every default and every property name, pinned: changing one is a visible decision. */
+class CatalogConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaults() {
+        assertEquals(new CatalogConfig(5, 256, "local[*]", Map.of()), CatalogConfig.DEFAULTS);
+        assertEquals(CatalogConfig.DEFAULTS, CatalogConfig.fromProperties(Map.of()));
+    }
+
+    @Test
+    void explicitPropertyMappings() {
+        Map<String, String> properties = Map.of(
+                "keepSnapshots", "3",
+                "filesPerPartition", "512",
+                "master", "spark://head:7077",
+                "issuer.a.root", "/archive/a",
+                "issuer.a.name", "HOSP_A",
+                "issuer.b.root", "s3a://bucket/b",
+                "issuer.b.name", "HOSP_B");
+        assertEquals(new CatalogConfig(3, 512, "spark://head:7077",
+                        Map.of("/archive/a", "HOSP_A", "s3a://bucket/b", "HOSP_B")),
+                CatalogConfig.fromProperties(properties));
+    }
+
+    @Test
+    void commandLineOverridesConfFileOverridesDefaults() throws IOException {
+        Path conf = Files.writeString(dir.resolve("catalog.properties"), "keepSnapshots = 7\nmaster=local[4]\n");
+        CatalogConfig c = CatalogConfig.load(conf, Map.of("master", "local[2]"));
+        assertEquals(new CatalogConfig(7, 256, "local[2]", Map.of()), c);
+    }
+
+    @Test
+    void shippedConfFileHoldsTheDefaults() throws IOException {
+        assertEquals(CatalogConfig.DEFAULTS, CatalogConfig.load(Path.of("conf/catalog.properties"), Map.of()));
+    }
+
+    @Test
+    void unknownNamesAndHalfIssuersFail() {
+        assertThrows(IllegalArgumentException.class, () -> CatalogConfig.fromProperties(Map.of("keepSnapshot", "2")));
+        assertThrows(IllegalArgumentException.class,
+                () -> CatalogConfig.fromProperties(Map.of("issuer.a.root", "/archive/a")));
+        assertThrows(IllegalArgumentException.class,
+                () -> CatalogConfig.fromProperties(Map.of("keepSnapshots", "0")));
+    }
+}
