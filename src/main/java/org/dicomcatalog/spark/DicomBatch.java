@@ -13,7 +13,7 @@ import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
- * Lists the files once and packs them into partitions of filesPerPartition files. By count, not bytes:
+ * Lists the files once and packs them into partitions of so many files. By count, not bytes:
  * reading a header costs about the same whether the pixel data behind it is 100 KB or 1 GB.
  */
 final class DicomBatch implements Batch {
@@ -39,7 +39,9 @@ final class DicomBatch implements Batch {
     @Override
     public InputPartition[] planInputPartitions() {
         if (partitions == null) {
-            partitions = pack(listFiles(), options.filesPerPartition());
+            List<ListedFile> files = listFiles();
+            partitions = pack(files, options.filesPerPartition(files.size(),
+                    session.sparkContext().defaultParallelism()));
         }
         return partitions;
     }

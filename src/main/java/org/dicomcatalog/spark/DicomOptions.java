@@ -18,6 +18,7 @@ import org.dicomcatalog.dicom.ReadOptions;
 /** The read options of the dicom source, parsed once on the driver; names match Spark's file sources. */
 final class DicomOptions {
     static final int DEFAULT_FILES_PER_PARTITION = 256;
+    static final int MAX_DEFAULT_FILES_PER_PARTITION = 10_000;
 
     private final CaseInsensitiveStringMap options;
 
@@ -40,7 +41,17 @@ final class DicomOptions {
         return paths;
     }
 
-    int filesPerPartition() {
+    /**
+     * Files per task: the option when given; else enough for about two tasks per core, never fewer than
+     * {@value #DEFAULT_FILES_PER_PARTITION} nor more than {@value #MAX_DEFAULT_FILES_PER_PARTITION}. A task
+     * costs Spark tens of milliseconds however small it is, about as much as reading a hundred headers.
+     */
+    int filesPerPartition(int files, int parallelism) {
+        if (!options.containsKey("filesPerPartition")) {
+            long perTwoTasksPerCore = (files + 2L * parallelism - 1) / (2L * Math.max(1, parallelism));
+            return (int) Math.min(MAX_DEFAULT_FILES_PER_PARTITION,
+                    Math.max(DEFAULT_FILES_PER_PARTITION, perTwoTasksPerCore));
+        }
         int n = options.getInt("filesPerPartition", DEFAULT_FILES_PER_PARTITION);
         if (n <= 0) {
             throw new IllegalArgumentException("filesPerPartition must be positive: " + n);
