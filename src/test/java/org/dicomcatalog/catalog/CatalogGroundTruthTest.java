@@ -275,14 +275,28 @@ class CatalogGroundTruthTest {
         assertEquals(bodyPart, counts("SELECT coalesce(BodyPartExamined, 'NONE'), count(*) FROM instances"
                 + " GROUP BY 1"));
         // summary.json counts complete headers: add the PARTIAL instances to compare
-        Map<String, Long> summaryModality = new TreeMap<>();
-        summary.get("instances_per_modality").fields().forEachRemaining(e -> summaryModality.put(e.getKey(),
-                e.getValue().asLong()));
+        Map<String, Long> summaryModality = longs(summary.get("instances_per_modality"));
+        Map<String, Long> summaryBodyPart = longs(summary.get("instances_per_body_part"));
         for (String path : partialInstancePaths) {
             JsonNode f = files.stream().filter(x -> x.get("path").asText().equals(path)).findFirst().orElseThrow();
             summaryModality.merge(text(f, "Modality"), 1L, Long::sum);
+            summaryBodyPart.merge(text(f, "BodyPartExamined") == null ? "NONE" : text(f, "BodyPartExamined"), 1L,
+                    Long::sum);
         }
         assertEquals(summaryModality, modality);
+        assertEquals(summaryBodyPart, bodyPart);
+    }
+
+    @Test
+    void studiesPerYear() {
+        assertEquals(longs(summary.get("studies_per_year")),
+                counts("SELECT CAST(study_year AS STRING), count(*) FROM studies GROUP BY 1"));
+    }
+
+    private static Map<String, Long> longs(JsonNode object) {
+        Map<String, Long> m = new TreeMap<>();
+        object.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asLong()));
+        return m;
     }
 
     @Test
