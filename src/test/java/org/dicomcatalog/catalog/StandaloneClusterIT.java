@@ -62,7 +62,7 @@ class StandaloneClusterIT {
         dir = Path.of(System.getProperty("dicomcatalog.itDir", "target/it")).toAbsolutePath();
         deleteTree(dir);
         Files.createDirectories(dir);
-        opens = System.getProperty("spark.opens", "");
+        opens = System.getProperty("dicomcatalog.sparkOpens", "");
         sparkHome = sparkHomeOfTestClasspath(dir.resolve("spark-home"));
 
         masterPort = freePort();
