@@ -33,7 +33,23 @@ final class BuildCommand {
     /** What the command line asks for; {@code settings} are the command line's share of the config. */
     record Args(List<String> inputs, String output, Path conf, Map<String, String> settings) {
         CatalogConfig config() throws java.io.IOException {
-            return CatalogConfig.load(conf != null && Files.exists(conf) ? conf : null, settings);
+            return CatalogConfig.load(confFile(), settings);
+        }
+
+        /**
+         * The master the command line or the conf file names, else null: then Spark's own (spark.master
+         * from spark-submit or -Dspark.master, spark-defaults.conf) wins, falling back to local[*].
+         */
+        String explicitMaster() throws java.io.IOException {
+            if (settings.containsKey(CatalogConfig.MASTER)
+                    || confFile() != null && LocalSpark.defaults(confFile()).containsKey(CatalogConfig.MASTER)) {
+                return config().master();
+            }
+            return null;
+        }
+
+        private Path confFile() {
+            return conf != null && Files.exists(conf) ? conf : null;
         }
     }
 
@@ -80,7 +96,7 @@ final class BuildCommand {
             return 2;
         }
         CatalogConfig config = parsed.config();
-        SparkSession spark = LocalSpark.create("dicom-catalog build", config.master(), true);
+        SparkSession spark = LocalSpark.create("dicom-catalog build", parsed.explicitMaster(), true);
         try {
             BuildReport report = new CatalogBuild(spark, config).run(parsed.inputs(), parsed.output());
             report.printSummary(out);

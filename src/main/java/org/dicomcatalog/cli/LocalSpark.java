@@ -36,7 +36,15 @@ public final class LocalSpark {
     }
 
     private static SparkSession create(String appName, Path confDir, String master, boolean progressBar) {
-        SparkConf conf = new SparkConf(true);
+        return SparkSession.builder().config(configure(new SparkConf(true), appName, confDir, master, progressBar))
+                .getOrCreate();
+    }
+
+    /**
+     * {@code conf} (under spark-submit it already holds spark.master and the properties file) completed by
+     * the conf folder's file and local defaults; {@code master}, when not null, overrides spark.master.
+     */
+    static SparkConf configure(SparkConf conf, String appName, Path confDir, String master, boolean progressBar) {
         if (master != null) {
             conf.set("spark.master", master);
         }
@@ -55,7 +63,7 @@ public final class LocalSpark {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
-        return SparkSession.builder().config(conf).getOrCreate();
+        return conf;
     }
 
     /** The conf folder the launcher names (-Ddicomcatalog.conf), or null. */
