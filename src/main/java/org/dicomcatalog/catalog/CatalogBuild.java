@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -47,9 +48,11 @@ public final class CatalogBuild {
         report.snapshotId = snapshots.newId();
         List<Dataset<Row>> cached = new ArrayList<>();
         try {
-            Dataset<Row> files = spark.read().format("dicom")
-                    .option("filesPerPartition", String.valueOf(config.filesPerPartition()))
-                    .load(inputs.toArray(String[]::new));
+            DataFrameReader reader = spark.read().format("dicom");
+            if (config.filesPerPartition() > 0) {
+                reader = reader.option("filesPerPartition", String.valueOf(config.filesPerPartition()));
+            }
+            Dataset<Row> files = reader.load(inputs.toArray(String[]::new));
             Dataset<Row> classified = InstanceClassifier.classify(files, qualified(config.rootIssuers(), hadoop))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             cached.add(classified);

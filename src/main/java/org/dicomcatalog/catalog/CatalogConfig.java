@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * line, then the conf file, then the defaults below (pinned by CatalogConfigTest). Unknown names fail.
  *
  * @param keepSnapshots     snapshots kept after publishing, the new one included
- * @param filesPerPartition files per read task of the dicom source
+ * @param filesPerPartition files per read task of the dicom source; 0 lets the source choose (about two tasks
+ *                          per core)
  * @param master            Spark master when the job starts its own session
  * @param rootIssuers       input root to the issuer of PatientIDs found under it without IssuerOfPatientID
  */
@@ -27,14 +28,15 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
     public static final String MASTER = "master";
     private static final Pattern ISSUER = Pattern.compile("issuer\\.([^.]+)\\.(root|name)");
 
-    public static final CatalogConfig DEFAULTS = new CatalogConfig(5, 256, "local[*]", Map.of());
+    public static final CatalogConfig DEFAULTS = new CatalogConfig(5, 0, "local[*]", Map.of());
 
     public CatalogConfig {
         if (keepSnapshots < 1) {
             throw new IllegalArgumentException(KEEP_SNAPSHOTS + " must be at least 1: " + keepSnapshots);
         }
-        if (filesPerPartition < 1) {
-            throw new IllegalArgumentException(FILES_PER_PARTITION + " must be at least 1: " + filesPerPartition);
+        if (filesPerPartition < 0) {
+            throw new IllegalArgumentException(FILES_PER_PARTITION + " must be 0 (automatic) or more: "
+                    + filesPerPartition);
         }
         rootIssuers = Map.copyOf(rootIssuers);
     }

@@ -18,7 +18,7 @@ class CatalogConfigTest {
 
     @Test
     void defaults() {
-        assertEquals(new CatalogConfig(5, 256, "local[*]", Map.of()), CatalogConfig.DEFAULTS);
+        assertEquals(new CatalogConfig(5, 0, "local[*]", Map.of()), CatalogConfig.DEFAULTS);
         assertEquals(CatalogConfig.DEFAULTS, CatalogConfig.fromProperties(Map.of()));
     }
 
@@ -41,7 +41,7 @@ class CatalogConfigTest {
     void commandLineOverridesConfFileOverridesDefaults() throws IOException {
         Path conf = Files.writeString(dir.resolve("catalog.properties"), "keepSnapshots = 7\nmaster=local[4]\n");
         CatalogConfig c = CatalogConfig.load(conf, Map.of("master", "local[2]"));
-        assertEquals(new CatalogConfig(7, 256, "local[2]", Map.of()), c);
+        assertEquals(new CatalogConfig(7, 0, "local[2]", Map.of()), c);
     }
 
     @Test
