@@ -115,7 +115,8 @@ public final class DicomReader {
                 warnings.add("file meta in implicit VR");
             }
             new DataSetParser(fileInput, metaSyntax, options, warnings).readFileMeta(meta);
-            String uid = meta.toDataSet().getString(Tag.TRANSFER_SYNTAX_UID);
+            DicomElement syntaxElement = meta.find(Tag.TRANSFER_SYNTAX_UID);
+            String uid = syntaxElement != null ? syntaxElement.string() : null;
             TransferSyntax declared = uid != null && !uid.isEmpty() ? TransferSyntax.of(uid) : null;
             if (declared != null && declared.deflated()) {
                 encoding = new DicomHeader.Encoding(preamble, true, declared, false);

@@ -31,6 +31,7 @@ import org.apache.spark.sql.SparkSession;
 import org.dicomcatalog.dicom.TransferSyntax;
 import org.dicomcatalog.dicom.VR;
 import org.dicomcatalog.dicom.write.DicomWriter;
+import org.dicomcatalog.spark.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class CatalogBuildTest {
 
     @BeforeAll
     static void build() throws IOException {
-        spark = CatalogTestSession.get();
+        spark = SparkTestSession.get();
         Path a = dir.resolve("hospA");
         Path b = dir.resolve("hospB");
         // patient P1 at hospital A: one study, a CT series whose third instance disagrees on SeriesDescription

@@ -23,6 +23,7 @@ import org.dicomcatalog.dicom.DicomHeader;
 import org.dicomcatalog.dicom.DicomReader;
 import org.dicomcatalog.dicom.ReadOptions;
 import org.dicomcatalog.sample.SampleArchive;
+import org.dicomcatalog.spark.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +72,7 @@ class CatalogGroundTruthTest {
         summary = JSON.readTree(out.resolve("ground-truth/summary.json").toFile());
         derive(sample.archive());
 
-        spark = CatalogTestSession.get();
+        spark = SparkTestSession.get();
         Path catalog = dir.resolve("catalog");
         report = new CatalogBuild(spark, CatalogConfig.fromProperties(Map.of()))
                 .run(List.of(sample.archive().toString()), catalog.toString());

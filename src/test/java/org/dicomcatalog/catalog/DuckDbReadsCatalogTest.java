@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.dicomcatalog.spark.SparkTestSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class DuckDbReadsCatalogTest {
                 "@duckdb/node-api not installed in " + nodeDir + " (run tools/install-duckdb.sh):"
                         + " DuckDbReadsCatalogTest skipped");
 
-        SparkSession spark = CatalogTestSession.get();
+        SparkSession spark = SparkTestSession.get();
         BuildReport report = TinyCatalog.build(spark, dir);
         JsonNode duck = readWithDuckDb(nodeDir, TinyCatalog.snapshot(dir, report));
         System.out.println("DuckDB " + duck.get("duckdb_version").asText() + " sees: " + duck);

@@ -25,6 +25,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.dicomcatalog.sample.SampleArchive;
+import org.dicomcatalog.spark.SparkTestSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +88,7 @@ class NotebookQueriesTest {
             assertEquals(1, found, "one statement per query cell:\n" + source);
         }
 
-        spark = CatalogTestSession.get();
+        spark = SparkTestSession.get();
         // patients 0-4 are scripted (conflicts, shared PatientID...); every planted case exists for N >= 5
         SampleArchive.Result sample = new SampleArchive(5, 42, SampleArchive.Pixels.NONE).generate(dir.resolve("s"));
         String catalog = dir.resolve("catalog").toString();

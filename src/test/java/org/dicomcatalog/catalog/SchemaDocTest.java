@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.dicomcatalog.spark.SparkTestSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class SchemaDocTest {
 
     @Test
     void docsSchemaIsWhatTheCodeBuilds() throws IOException {
-        SparkSession spark = CatalogTestSession.get();
+        SparkSession spark = SparkTestSession.get();
         TinyCatalog.build(spark, dir);
         Map<String, StructType> schemas = new LinkedHashMap<>();
         for (String table : SchemaDoc.tables()) {

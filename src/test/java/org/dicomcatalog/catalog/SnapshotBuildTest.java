@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.dicomcatalog.spark.SparkTestSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class SnapshotBuildTest {
 
     @Test
     void crashBeforePublishLeavesThePreviousSnapshotCurrentThenKeepSnapshotsPrunes() throws IOException {
-        SparkSession spark = CatalogTestSession.get();
+        SparkSession spark = SparkTestSession.get();
         Path archive = dir.resolve("archive");
         String catalog = dir.resolve("catalog").toString();
         write(instance("1", "1.1", "1.1.1", "CT"), archive.resolve("a.dcm"));

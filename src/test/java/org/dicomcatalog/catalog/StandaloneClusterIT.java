@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.spark.sql.SparkSession;
+import org.dicomcatalog.spark.SparkTestSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,7 +135,7 @@ class StandaloneClusterIT {
                 + "\"state\" : \"FINISHED\"").matcher(master).find(),
                 "the build ran as an application of the cluster: " + master);
         assertTrue(Files.exists(catalog.resolve(Snapshots.CURRENT)), "CURRENT published");
-        SparkSession spark = CatalogTestSession.get();
+        SparkSession spark = SparkTestSession.get();
         CatalogReader.registerViews(spark, catalog.toString());
         assertEquals(files, count(spark, "instances"));
         assertEquals(STUDIES * SERIES_PER_STUDY, count(spark, "series"));

@@ -14,10 +14,10 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.dicomcatalog.catalog.CatalogBuild;
 import org.dicomcatalog.catalog.CatalogConfig;
-import org.dicomcatalog.catalog.CatalogTestSession;
 import org.dicomcatalog.dicom.TransferSyntax;
 import org.dicomcatalog.dicom.VR;
 import org.dicomcatalog.dicom.write.DicomWriter;
+import org.dicomcatalog.spark.SparkTestSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +27,7 @@ class CatalogSqlCommandTest {
 
     @Test
     void sqlWithEPrintsTheResultOfTheStatement() throws IOException {
-        SparkSession spark = CatalogTestSession.get();
+        SparkSession spark = SparkTestSession.get();
         for (String sop : List.of("1.1.1", "1.1.2", "1.1.3")) {
             Path f = dir.resolve("archive").resolve(sop + ".dcm");
             Files.createDirectories(f.getParent());

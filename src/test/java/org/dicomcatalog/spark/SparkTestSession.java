@@ -2,14 +2,14 @@ package org.dicomcatalog.spark;
 
 import org.apache.spark.sql.SparkSession;
 
-/** The one Spark session of a test JVM: starting Spark costs seconds, so test classes share it. */
-final class SparkTestSession {
+/** The one Spark session of a test JVM: starting Spark costs seconds, so test classes of every package share it. */
+public final class SparkTestSession {
     private static SparkSession session;
 
     private SparkTestSession() {
     }
 
-    static synchronized SparkSession get() {
+    public static synchronized SparkSession get() {
         if (session == null) {
             session = SparkSession.builder()
                     .master("local[2]")
