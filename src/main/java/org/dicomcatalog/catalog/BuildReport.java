@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 public final class BuildReport {
     @JsonProperty("snapshot_id")
     public String snapshotId;
+    /** "full build", "full build: why" when a refresh could not refresh, or "refresh of PREVIOUS-ID". */
+    @JsonProperty("mode")
+    public String mode = "full build";
     @JsonProperty("files_listed")
     public long filesListed;
     @JsonProperty("instances")
@@ -33,6 +37,13 @@ public final class BuildReport {
     public long conflicts;
     @JsonProperty("bytes_read")
     public long bytesRead;
+    /** The issuer configuration the patient keys were made with: a refresh under another one rebuilds. */
+    @JsonProperty("root_issuers")
+    public final Map<String, String> rootIssuers = new TreeMap<>();
+    /** A refresh's file counts (see CatalogRefresh); absent from a full build's report. */
+    @JsonProperty("refresh")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Map<String, Long> refresh;
     @JsonProperty("phase_millis")
     public final Map<String, Long> phaseMillis = new LinkedHashMap<>();
 
@@ -54,8 +65,11 @@ public final class BuildReport {
     }
 
     public void printSummary(PrintStream out) {
-        out.printf("snapshot %s%n", snapshotId);
-        out.printf("files listed %,d = instances %,d (%,d partial) + rejects %,d%n",
+        out.printf("snapshot %s (%s)%n", snapshotId, mode);
+        if (refresh != null) {
+            out.printf("refresh %s%n", refresh);
+        }
+        out.printf("files listed %,d; catalog: instances %,d (%,d partial) + rejects %,d%n",
                 filesListed, instances, partialInstances, rejects);
         out.printf("by status %s%n", byStatus);
         out.printf("rejects by reason %s%n", byReason);

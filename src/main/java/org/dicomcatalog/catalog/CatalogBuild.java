@@ -46,17 +46,15 @@ public final class CatalogBuild {
         Snapshots snapshots = new Snapshots(catalog, hadoop, config.keepSnapshots());
         BuildReport report = new BuildReport();
         report.snapshotId = snapshots.newId();
+        report.rootIssuers.putAll(config.rootIssuers());
         List<Dataset<Row>> cached = new ArrayList<>();
         try {
-            DataFrameReader reader = spark.read().format("dicom");
-            if (config.filesPerPartition() > 0) {
-                reader = reader.option("filesPerPartition", String.valueOf(config.filesPerPartition()));
-            }
-            Dataset<Row> files = reader.load(inputs.toArray(String[]::new));
+            Dataset<Row> files = reader(spark, config).load(inputs.toArray(String[]::new));
             Dataset<Row> classified = InstanceClassifier.classify(files, qualified(config.rootIssuers(), hadoop))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             cached.add(classified);
             countOutcomes(classified, report);
+            report.filesListed = report.instances + report.rejects;
             report.phase("list_and_read");
 
             Dataset<Row> instances = InstanceClassifier.instances(classified);
@@ -71,29 +69,47 @@ public final class CatalogBuild {
             }
             tables.put(CatalogTable.CONFLICTS, conflicts);
             tables.put(CatalogTable.REJECTS, InstanceClassifier.rejects(classified));
-            for (Map.Entry<CatalogTable, Dataset<Row>> t : tables.entrySet()) {
-                report.rowsPerTable.put(t.getKey().table, t.getValue().count());
-            }
-            report.conflicts = report.rowsPerTable.get(CatalogTable.CONFLICTS.table);
-            report.phase("derive");
-
-            for (Map.Entry<CatalogTable, Dataset<Row>> t : tables.entrySet()) {
-                t.getKey().write(t.getValue(), snapshots.table(report.snapshotId, t.getKey().table).toString());
-            }
-            writeReport(snapshots, report);
-            report.phase("write");
-
-            publisher.publish(snapshots, report.snapshotId);
-            report.phase("publish");
-            // rewritten with the publish time: informational, no reader depends on it
-            writeReport(snapshots, report);
+            writeAndPublish(tables, snapshots, report, publisher);
             return report;
         } finally {
             cached.forEach(Dataset::unpersist);
         }
     }
 
-    private static CatalogTable table(Level level) {
+    /** The dicom source as a build reads it. */
+    static DataFrameReader reader(SparkSession spark, CatalogConfig config) {
+        DataFrameReader reader = spark.read().format("dicom");
+        if (config.filesPerPartition() > 0) {
+            reader = reader.option("filesPerPartition", String.valueOf(config.filesPerPartition()));
+        }
+        return reader;
+    }
+
+    /**
+     * The end of every run: count rows (phase "derive", where the lazy derivations run), write each table into
+     * the new snapshot with the report ("write"), then make it current ("publish").
+     */
+    static void writeAndPublish(Map<CatalogTable, Dataset<Row>> tables, Snapshots snapshots, BuildReport report,
+            Publisher publisher) throws IOException {
+        for (Map.Entry<CatalogTable, Dataset<Row>> t : tables.entrySet()) {
+            report.rowsPerTable.put(t.getKey().table, t.getValue().count());
+        }
+        report.conflicts = report.rowsPerTable.get(CatalogTable.CONFLICTS.table);
+        report.phase("derive");
+
+        for (Map.Entry<CatalogTable, Dataset<Row>> t : tables.entrySet()) {
+            t.getKey().write(t.getValue(), snapshots.table(report.snapshotId, t.getKey().table).toString());
+        }
+        writeReport(snapshots, report);
+        report.phase("write");
+
+        publisher.publish(snapshots, report.snapshotId);
+        report.phase("publish");
+        // rewritten with the publish time: informational, no reader depends on it
+        writeReport(snapshots, report);
+    }
+
+    static CatalogTable table(Level level) {
         return switch (level) {
             case SERIES -> CatalogTable.SERIES;
             case STUDIES -> CatalogTable.STUDIES;
@@ -102,7 +118,7 @@ public final class CatalogBuild {
     }
 
     /** Outcomes by status and reject reason, and header bytes read, in one pass over the files. */
-    private static void countOutcomes(Dataset<Row> classified, BuildReport report) {
+    static void countOutcomes(Dataset<Row> classified, BuildReport report) {
         List<Row> outcomes = classified.groupBy(col("status"), col(InstanceClassifier.REASON))
                 .agg(count(lit(1)), coalesce(sum(col("bytes_read")), lit(0L)))
                 .collectAsList();
@@ -110,7 +126,6 @@ public final class CatalogBuild {
             String status = o.getString(0);
             String reason = o.getString(1);
             long n = o.getLong(2);
-            report.filesListed += n;
             report.bytesRead += o.getLong(3);
             report.byStatus.merge(status, n, Long::sum);
             if (reason == null) {
@@ -125,13 +140,13 @@ public final class CatalogBuild {
         }
     }
 
-    private static void writeReport(Snapshots snapshots, BuildReport report) throws IOException {
+    static void writeReport(Snapshots snapshots, BuildReport report) throws IOException {
         snapshots.writeFile(new Path(snapshots.snapshot(report.snapshotId), "report.json"),
                 report.toJson().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Input roots as the source writes paths (scheme and authority included), so prefixes match. */
-    private static Map<String, String> qualified(Map<String, String> rootIssuers, Configuration hadoop)
+    static Map<String, String> qualified(Map<String, String> rootIssuers, Configuration hadoop)
             throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : rootIssuers.entrySet()) {

@@ -21,14 +21,18 @@ import java.util.regex.Pattern;
  *                          per core)
  * @param master            Spark master when the job starts its own session
  * @param rootIssuers       input root to the issuer of PatientIDs found under it without IssuerOfPatientID
+ * @param settleSeconds     a refresh leaves files modified less than this long ago to the next run: they may
+ *                          still be being written
  */
-public record CatalogConfig(int keepSnapshots, int filesPerPartition, String master, Map<String, String> rootIssuers) {
+public record CatalogConfig(int keepSnapshots, int filesPerPartition, String master, Map<String, String> rootIssuers,
+        int settleSeconds) {
     public static final String KEEP_SNAPSHOTS = "keepSnapshots";
     public static final String FILES_PER_PARTITION = "filesPerPartition";
     public static final String MASTER = "master";
+    public static final String SETTLE_SECONDS = "settleSeconds";
     private static final Pattern ISSUER = Pattern.compile("issuer\\.([^.]+)\\.(root|name)");
 
-    public static final CatalogConfig DEFAULTS = new CatalogConfig(5, 0, "local[*]", Map.of());
+    public static final CatalogConfig DEFAULTS = new CatalogConfig(5, 0, "local[*]", Map.of(), 300);
 
     public CatalogConfig {
         if (keepSnapshots < 1) {
@@ -37,6 +41,9 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
         if (filesPerPartition < 0) {
             throw new IllegalArgumentException(FILES_PER_PARTITION + " must be 0 (automatic) or more: "
                     + filesPerPartition);
+        }
+        if (settleSeconds < 0) {
+            throw new IllegalArgumentException(SETTLE_SECONDS + " must be 0 or more: " + settleSeconds);
         }
         rootIssuers = Map.copyOf(rootIssuers);
     }
@@ -59,6 +66,7 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
         int keep = DEFAULTS.keepSnapshots;
         int files = DEFAULTS.filesPerPartition;
         String master = DEFAULTS.master;
+        int settle = DEFAULTS.settleSeconds;
         Map<String, String> roots = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
         for (Map.Entry<String, String> e : properties.entrySet()) {
@@ -70,6 +78,8 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
                 files = Integer.parseInt(e.getValue());
             } else if (name.equals(MASTER)) {
                 master = e.getValue();
+            } else if (name.equals(SETTLE_SECONDS)) {
+                settle = Integer.parseInt(e.getValue());
             } else if (issuer.matches()) {
                 (issuer.group(2).equals("root") ? roots : names).put(issuer.group(1), e.getValue());
             } else {
@@ -82,6 +92,6 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
         }
         Map<String, String> rootIssuers = new LinkedHashMap<>();
         roots.forEach((n, root) -> rootIssuers.put(root, names.get(n)));
-        return new CatalogConfig(keep, files, master, rootIssuers);
+        return new CatalogConfig(keep, files, master, rootIssuers, settle);
     }
 }

@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Column;
@@ -19,6 +21,8 @@ import org.apache.spark.sql.expressions.Window;
  */
 final class InstanceClassifier {
     static final String REASON = "reject_reason";
+    /** The reason's column name in the rejects table. */
+    static final String REJECT_REASON = "reason";
     static final String MISSING_UID = "MISSING_UID";
     static final String DUPLICATE = "DUPLICATE_SOP_INSTANCE";
 
@@ -46,9 +50,24 @@ final class InstanceClassifier {
         return classified.filter(col(REASON).isNull()).drop(REASON);
     }
 
+    /**
+     * The rejected files with everything read from them: the reason first, then the source's columns, so a
+     * reject can be inspected, and a refresh can carry it over (or promote it when its duplicate goes) without
+     * opening it again.
+     */
     static Dataset<Row> rejects(Dataset<Row> classified) {
-        return classified.filter(col(REASON).isNotNull()).select(
-                col("path"), col("file_size"), col("status"), col("error_code"), col(REASON).as("reason"),
-                col("SOPInstanceUID"));
+        List<Column> columns = new ArrayList<>(List.of(col("path"), col(REASON).as(REJECT_REASON)));
+        for (String c : classified.columns()) {
+            if (!c.equals("path") && !c.equals(REASON)) {
+                columns.add(col(c));
+            }
+        }
+        return classified.filter(col(REASON).isNotNull()).select(columns.toArray(Column[]::new));
+    }
+
+    /** The rows {@link #classify} gave, back from a snapshot's instances and rejects tables. */
+    static Dataset<Row> unclassify(Dataset<Row> instances, Dataset<Row> rejects) {
+        return instances.withColumn(REASON, lit(null).cast("string"))
+                .unionByName(rejects.withColumnRenamed(REJECT_REASON, REASON));
     }
 }

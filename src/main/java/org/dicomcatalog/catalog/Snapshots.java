@@ -38,6 +38,7 @@ import org.apache.hadoop.fs.Path;
 public final class Snapshots {
     static final String CURRENT = "CURRENT";
     static final String SNAPSHOTS = "snapshots";
+    static final String WORK = "_work";
     private static final DateTimeFormatter ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -77,6 +78,15 @@ public final class Snapshots {
 
     public Path table(String id, String table) {
         return new Path(snapshot(id), table);
+    }
+
+    /** Temporary files of the run writing snapshot {@code id}; deleted when it ends. */
+    Path work(String id) {
+        return new Path(new Path(root, WORK), id);
+    }
+
+    void deleteWork(String id) throws IOException {
+        fs.delete(work(id), true);
     }
 
     /** The published snapshot's id, empty when nothing was ever published. */

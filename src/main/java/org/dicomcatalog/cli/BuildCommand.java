@@ -13,21 +13,25 @@ import org.apache.spark.sql.SparkSession;
 import org.dicomcatalog.catalog.BuildReport;
 import org.dicomcatalog.catalog.CatalogBuild;
 import org.dicomcatalog.catalog.CatalogConfig;
+import org.dicomcatalog.catalog.CatalogRefresh;
 
 /**
- * {@code build --input PATH... --output CATALOG [--conf FILE] [--master URL] [--set NAME=VALUE]...}: builds a
- * catalog snapshot and publishes it. Settings: command line, then the conf file (default: catalog.properties
+ * {@code build|refresh --input PATH... --output CATALOG [--conf FILE] [--master URL] [--set NAME=VALUE]...}:
+ * builds a catalog snapshot and publishes it; {@code refresh} reads only what changed since the published
+ * snapshot (a full build when there is none). Settings: command line, then the conf file (default: catalog.properties
  * in the conf folder the launcher names, i.e. conf/catalog.properties), then defaults.
  */
 final class BuildCommand {
     static final String CONF_FILE = "catalog.properties";
-    private static final String USAGE = "usage: dicom-catalog build --input PATH... --output CATALOG"
+    private static final String USAGE = "usage: dicom-catalog build|refresh --input PATH... --output CATALOG"
             + " [--conf FILE] [--master URL] [--set NAME=VALUE]...";
 
     private final PrintStream out;
+    private final boolean refresh;
 
-    BuildCommand(PrintStream out) {
+    BuildCommand(PrintStream out, boolean refresh) {
         this.out = out;
+        this.refresh = refresh;
     }
 
     /** What the command line asks for; {@code settings} are the command line's share of the config. */
@@ -96,9 +100,12 @@ final class BuildCommand {
             return 2;
         }
         CatalogConfig config = parsed.config();
-        SparkSession spark = LocalSpark.create("dicom-catalog build", parsed.explicitMaster(), true);
+        SparkSession spark = LocalSpark.create("dicom-catalog " + (refresh ? "refresh" : "build"),
+                parsed.explicitMaster(), true);
         try {
-            BuildReport report = new CatalogBuild(spark, config).run(parsed.inputs(), parsed.output());
+            BuildReport report = refresh
+                    ? new CatalogRefresh(spark, config).run(parsed.inputs(), parsed.output())
+                    : new CatalogBuild(spark, config).run(parsed.inputs(), parsed.output());
             report.printSummary(out);
             return 0;
         } finally {

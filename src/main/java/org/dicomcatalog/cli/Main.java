@@ -13,6 +13,8 @@ public final class Main {
             "                      (DIR/ground-truth)",
             "  build --input PATH... --output CATALOG [--conf FILE] [--master URL]",
             "                      build and publish a catalog snapshot",
+            "  refresh --input PATH... --output CATALOG [--conf FILE] [--master URL]",
+            "                      re-read only new and changed files and publish a new snapshot",
             "  sql --catalog CATALOG [-e SQL]",
             "                      query the published snapshot (interactive without -e)");
 
@@ -34,7 +36,10 @@ public final class Main {
                 status = new SampleCommand(System.out).run(rest);
                 break;
             case "build":
-                status = new BuildCommand(System.out).run(rest);
+                status = new BuildCommand(System.out, false).run(rest);
+                break;
+            case "refresh":
+                status = new BuildCommand(System.out, true).run(rest);
                 break;
             case "sql":
                 status = runSql(rest);

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
@@ -56,6 +57,9 @@ final class DicomBatch implements Batch {
     private List<ListedFile> listFiles() {
         ZoneId zone = ZoneId.of(session.conf().get("spark.sql.session.timeZone"));
         try {
+            if (options.fileList() != null) {
+                return DicomFileList.read(new Path(options.fileList()), conf);
+            }
             return new DicomLister(conf, options, zone).list(options.paths());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -29,7 +29,7 @@ public final class DicomDataSource implements TableProvider, DataSourceRegister 
 
     @Override
     public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
-        return new DicomTable("dicom " + new DicomOptions(new CaseInsensitiveStringMap(properties)).paths(),
+        return new DicomTable("dicom " + new DicomOptions(new CaseInsensitiveStringMap(properties)).describeInput(),
                 properties);
     }
 }

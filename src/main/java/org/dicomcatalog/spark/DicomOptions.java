@@ -26,6 +26,16 @@ final class DicomOptions {
         this.options = options;
     }
 
+    /** A listing to read instead of listing paths ({@link DicomFileList}), or null. */
+    String fileList() {
+        return options.get("fileList");
+    }
+
+    /** What the scan reads, for its name and description. */
+    String describeInput() {
+        return fileList() != null ? "fileList " + fileList() : paths().toString();
+    }
+
     /** "path" for load(path), "paths" (a JSON array) for load(path, path, ...), as DataFrameReader passes them. */
     List<String> paths() {
         List<String> paths = new ArrayList<>();
@@ -36,7 +46,7 @@ final class DicomOptions {
             paths.addAll(jsonStrings(options.get("paths")));
         }
         if (paths.isEmpty()) {
-            throw new IllegalArgumentException("the dicom source needs a path: load(path)");
+            throw new IllegalArgumentException("the dicom source needs a path: load(path), or option fileList");
         }
         return paths;
     }

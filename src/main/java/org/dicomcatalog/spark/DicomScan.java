@@ -25,7 +25,7 @@ final class DicomScan implements Scan {
 
     @Override
     public String description() {
-        return "DicomScan " + options.paths() + " columns=" + plan.columns().size()
+        return "DicomScan " + options.describeInput() + " columns=" + plan.columns().size()
                 + " opensFiles=" + plan.opensFiles();
     }
 

@@ -18,7 +18,7 @@ class CatalogConfigTest {
 
     @Test
     void defaults() {
-        assertEquals(new CatalogConfig(5, 0, "local[*]", Map.of()), CatalogConfig.DEFAULTS);
+        assertEquals(new CatalogConfig(5, 0, "local[*]", Map.of(), 300), CatalogConfig.DEFAULTS);
         assertEquals(CatalogConfig.DEFAULTS, CatalogConfig.fromProperties(Map.of()));
     }
 
@@ -31,9 +31,10 @@ class CatalogConfigTest {
                 "issuer.a.root", "/archive/a",
                 "issuer.a.name", "HOSP_A",
                 "issuer.b.root", "s3a://bucket/b",
-                "issuer.b.name", "HOSP_B");
+                "issuer.b.name", "HOSP_B",
+                "settleSeconds", "0");
         assertEquals(new CatalogConfig(3, 512, "spark://head:7077",
-                        Map.of("/archive/a", "HOSP_A", "s3a://bucket/b", "HOSP_B")),
+                        Map.of("/archive/a", "HOSP_A", "s3a://bucket/b", "HOSP_B"), 0),
                 CatalogConfig.fromProperties(properties));
     }
 
@@ -41,7 +42,7 @@ class CatalogConfigTest {
     void commandLineOverridesConfFileOverridesDefaults() throws IOException {
         Path conf = Files.writeString(dir.resolve("catalog.properties"), "keepSnapshots = 7\nmaster=local[4]\n");
         CatalogConfig c = CatalogConfig.load(conf, Map.of("master", "local[2]"));
-        assertEquals(new CatalogConfig(7, 0, "local[2]", Map.of()), c);
+        assertEquals(new CatalogConfig(7, 0, "local[2]", Map.of(), 300), c);
     }
 
     @Test

@@ -1,0 +1,208 @@
+package org.dicomcatalog.catalog;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.unix_millis;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.dicomcatalog.spark.DicomFileList;
+
+/**
+ * The nightly refresh: list the archive, diff it against the published snapshot ({@link FileDiff}), open only
+ * new, changed and retried files, carry every other file's row over unparsed, classify again the files that
+ * share a SOP Instance UID with a changed one, derive again the level rows they touch ({@link LevelUpdate}),
+ * then write and publish a complete snapshot like a build. Without a usable snapshot it is a full build.
+ */
+public final class CatalogRefresh {
+    private static final String SOP = "SOPInstanceUID";
+
+    private final SparkSession spark;
+    private final CatalogConfig config;
+    private final Publisher publisher;
+
+    public CatalogRefresh(SparkSession spark, CatalogConfig config) {
+        this(spark, config, Snapshots::publishAndPrune);
+    }
+
+    CatalogRefresh(SparkSession spark, CatalogConfig config, Publisher publisher) {
+        this.spark = spark;
+        this.config = config;
+        this.publisher = publisher;
+    }
+
+    public BuildReport run(List<String> inputs, String catalog) throws IOException {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        Snapshots snapshots = new Snapshots(catalog, hadoop, config.keepSnapshots());
+        StructType files = source(inputs.toArray(String[]::new)).schema();
+        Optional<PriorSnapshot> prior = PriorSnapshot.current(spark, snapshots);
+        Optional<String> fullBuild = prior.isEmpty() ? Optional.of("no published snapshot")
+                : prior.get().incompatibility(config.rootIssuers(), files);
+        if (fullBuild.isPresent()) {
+            BuildReport report = new CatalogBuild(spark, config, publisher).run(inputs, catalog);
+            report.mode = "full build: " + fullBuild.get();
+            return report;
+        }
+        return new Run(inputs, snapshots, prior.get(), files, CatalogBuild.qualified(config.rootIssuers(), hadoop))
+                .refresh();
+    }
+
+    private DataFrameReader reader() {
+        return CatalogBuild.reader(spark, config);
+    }
+
+    private Dataset<Row> source(String... inputs) {
+        return reader().load(inputs);
+    }
+
+    /** One refresh's state: what it cached, where it keeps its work files. */
+    private final class Run {
+        private final List<String> inputs;
+        private final Snapshots snapshots;
+        private final PriorSnapshot prior;
+        private final StructType files;
+        private final Map<String, String> roots;
+        private final BuildReport report = new BuildReport();
+        private final List<Dataset<Row>> cached = new ArrayList<>();
+        private long bytesRead;
+
+        Run(List<String> inputs, Snapshots snapshots, PriorSnapshot prior, StructType files,
+                Map<String, String> roots) {
+            this.inputs = inputs;
+            this.snapshots = snapshots;
+            this.prior = prior;
+            this.files = files;
+            this.roots = roots;
+        }
+
+        BuildReport refresh() throws IOException {
+            report.snapshotId = snapshots.newId();
+            report.mode = "refresh of " + prior.id();
+            report.rootIssuers.putAll(config.rootIssuers());
+            long settleCutoff = System.currentTimeMillis() - config.settleSeconds() * 1000L;
+            try {
+                Dataset<Row> listing = cache(listing());
+                report.filesListed = listing.count();
+                report.phase("list");
+
+                Dataset<Row> priorFiles = prior.files(classifiedSchema());
+                FileDiff diff = FileDiff.of(listing, priorFiles, settleCutoff, this::cache);
+                report.refresh = new LinkedHashMap<>(diff.counts());
+                List<DicomFileList.Entry> toRead = diff.toRead();
+                report.phase("diff");
+
+                Dataset<Row> stable = readStable(toRead);
+                report.phase("read");
+
+                Map<CatalogTable, Dataset<Row>> tables = derive(priorFiles, diff.deleted(), stable);
+                CatalogBuild.writeAndPublish(tables, snapshots, report, publisher);
+                return report;
+            } finally {
+                cached.forEach(Dataset::unpersist);
+                snapshots.deleteWork(report.snapshotId);
+            }
+        }
+
+        /** The files to read, opened once; minus those that changed while they were read (next run's). */
+        private Dataset<Row> readStable(List<DicomFileList.Entry> toRead) throws IOException {
+            if (toRead.isEmpty()) {
+                report.refresh.put("opened", 0L);
+                report.refresh.put("changed_during_read", 0L);
+                return spark.createDataFrame(List.of(), files);
+            }
+            Path list = new Path(snapshots.work(report.snapshotId), "read.jsonl");
+            DicomFileList.write(toRead, list, spark.sparkContext().hadoopConfiguration());
+            Dataset<Row> read = cache(reader().option("fileList", list.toString()).load());
+            long opened = read.count();
+            bytesRead = read.agg(coalesce(sum(col("bytes_read")), lit(0L))).first().getLong(0);
+            // listed again after reading: a file whose size or time moved since the first listing was being written
+            Dataset<Row> relisted = listing();
+            Dataset<Row> stable = cache(read.join(relisted, read.col("path").equalTo(relisted.col("path"))
+                    .and(read.col("file_size").equalTo(relisted.col("file_size")))
+                    .and(unix_millis(read.col("modification_time")).equalTo(relisted.col(FileDiff.MTIME_MILLIS))),
+                    "left_semi"));
+            long kept = stable.count();
+            report.refresh.put("opened", opened);
+            report.refresh.put("changed_during_read", opened - kept);
+            return stable;
+        }
+
+        /**
+         * The new snapshot's tables. {@code gone}: paths whose previous row is dropped (deleted or read again).
+         */
+        private Map<CatalogTable, Dataset<Row>> derive(Dataset<Row> priorFiles, Dataset<Row> deleted,
+                Dataset<Row> stable) {
+            Dataset<Row> gone = deleted.union(stable.select(col("path")));
+            Dataset<Row> removed = priorFiles.join(gone, new String[] {"path"}, "left_semi");
+            Dataset<Row> carried = priorFiles.join(gone, new String[] {"path"}, "left_anti");
+            // a new or removed copy of a SOP instance can change which file of that UID is the instance
+            Dataset<Row> touchedUids = stable.select(col(SOP)).union(removed.select(col(SOP))).na().drop().distinct();
+            Dataset<Row> reclassified = InstanceClassifier.classify(
+                    carried.join(touchedUids, new String[] {SOP}, "left_semi")
+                            .drop(Identity.ISSUER, InstanceClassifier.REASON).unionByName(stable), roots);
+            Dataset<Row> classified = cache(carried.join(touchedUids, new String[] {SOP}, "left_anti")
+                    .unionByName(reclassified));
+            CatalogBuild.countOutcomes(classified, report);
+            // countOutcomes sums what was read for every file of the catalog; this run read only its own
+            report.bytesRead = bytesRead;
+            report.refresh.put("carried_over", report.instances + report.rejects - stable.count());
+
+            Column[] keys = Arrays.stream(Level.values()).flatMap(l -> l.keys().stream()).distinct()
+                    .map(k -> col(k)).toArray(Column[]::new);
+            Dataset<Row> touched = cache(removed.select(keys).union(reclassified.select(keys)));
+            Dataset<Row> instances = InstanceClassifier.instances(classified);
+            Dataset<Row> priorConflicts = prior.table(CatalogTable.CONFLICTS, conflictSchema(instances));
+            Map<CatalogTable, Dataset<Row>> tables = new LinkedHashMap<>();
+            tables.put(CatalogTable.INSTANCES, instances);
+            Dataset<Row> conflicts = null;
+            for (Level level : Level.values()) {
+                LevelAggregator.Result r = LevelUpdate.update(level, touched, instances, prior, priorConflicts);
+                cached.add(r.cached());
+                tables.put(CatalogBuild.table(level), r.table());
+                conflicts = conflicts == null ? r.conflicts() : conflicts.unionByName(r.conflicts());
+            }
+            tables.put(CatalogTable.CONFLICTS, conflicts);
+            tables.put(CatalogTable.REJECTS, InstanceClassifier.rejects(classified));
+            return tables;
+        }
+
+        /** path, file_size, mtime_millis of every file under the inputs: the source answers without opening any. */
+        private Dataset<Row> listing() {
+            return source(inputs.toArray(String[]::new)).select(col("path"), col("file_size"),
+                    unix_millis(col("modification_time")).as(FileDiff.MTIME_MILLIS));
+        }
+
+        private StructType classifiedSchema() {
+            return InstanceClassifier.classify(spark.createDataFrame(List.of(), files), roots).schema();
+        }
+
+        private StructType conflictSchema(Dataset<Row> instances) {
+            LevelAggregator.Result none = LevelAggregator.aggregate(Level.SERIES, instances.limit(0));
+            none.cached().unpersist();
+            return none.conflicts().schema();
+        }
+
+        private Dataset<Row> cache(Dataset<Row> rows) {
+            Dataset<Row> persisted = rows.persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(persisted);
+            return persisted;
+        }
+    }
+}
