@@ -29,14 +29,10 @@ public final class SchemaDoc {
             "instances", "instances in the row",
             "values", "the distinct non-null values as strings, sorted");
 
+    /** The rejects table has the instance columns too (whatever was read from the file) plus these. */
     private static final Map<String, String> REJECT_COLUMNS = fixed(
-            "path", "source column: the file",
-            "file_size", "source column",
-            "status", "source column: the reader's outcome (OK, PARTIAL, ERROR, NOT_DICOM)",
-            "error_code", "source column: the reader's error code",
             "reason", "the error code (or status) of an unreadable file or of a PARTIAL file that lost a UID;"
-                    + " `MISSING_UID`; `DUPLICATE_SOP_INSTANCE` for every copy after the instance",
-            "SOPInstanceUID", "source column");
+                    + " `MISSING_UID`; `DUPLICATE_SOP_INSTANCE` for every copy after the instance");
 
     private SchemaDoc() {
     }
@@ -87,7 +83,7 @@ public final class SchemaDoc {
                     + (column.equals(table.partitionColumn) ? " (partition)" : "");
             case SERIES, STUDIES, PATIENTS -> levelRule(table, column);
             case CONFLICTS -> known(CONFLICT_COLUMNS, table, column);
-            case REJECTS -> known(REJECT_COLUMNS, table, column);
+            case REJECTS -> REJECT_COLUMNS.getOrDefault(column, INSTANCE_COLUMNS.getOrDefault(column, "source column"));
         };
     }
 

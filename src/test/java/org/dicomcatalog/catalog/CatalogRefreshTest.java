@@ -147,7 +147,7 @@ class CatalogRefreshTest {
                 return 1;
             }
             case DELETE_INSTANCE -> {
-                Files.delete(a.resolve("p1/ct3.dcm"));
+                Files.delete(a.resolve("p2/ct2.dcm"));
                 return 0;
             }
             case DELETE_STUDY -> {
