@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -21,14 +22,17 @@ import java.util.regex.Pattern;
  *                          per core)
  * @param master            Spark master when the job starts its own session
  * @param rootIssuers       input root to the issuer of PatientIDs found under it without IssuerOfPatientID
+ * @param lockLeaseSeconds  age of the {@link RefreshLock} heartbeat after which another run may take the lock
  */
-public record CatalogConfig(int keepSnapshots, int filesPerPartition, String master, Map<String, String> rootIssuers) {
+public record CatalogConfig(int keepSnapshots, int filesPerPartition, String master, Map<String, String> rootIssuers,
+                            int lockLeaseSeconds) {
     public static final String KEEP_SNAPSHOTS = "keepSnapshots";
     public static final String FILES_PER_PARTITION = "filesPerPartition";
     public static final String MASTER = "master";
+    public static final String LOCK_LEASE_SECONDS = "lockLeaseSeconds";
     private static final Pattern ISSUER = Pattern.compile("issuer\\.([^.]+)\\.(root|name)");
 
-    public static final CatalogConfig DEFAULTS = new CatalogConfig(5, 0, "local[*]", Map.of());
+    public static final CatalogConfig DEFAULTS = new CatalogConfig(5, 0, "local[*]", Map.of(), 600);
 
     public CatalogConfig {
         if (keepSnapshots < 1) {
@@ -38,7 +42,14 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
             throw new IllegalArgumentException(FILES_PER_PARTITION + " must be 0 (automatic) or more: "
                     + filesPerPartition);
         }
+        if (lockLeaseSeconds < 1) {
+            throw new IllegalArgumentException(LOCK_LEASE_SECONDS + " must be at least 1: " + lockLeaseSeconds);
+        }
         rootIssuers = Map.copyOf(rootIssuers);
+    }
+
+    public Duration lockLease() {
+        return Duration.ofSeconds(lockLeaseSeconds);
     }
 
     /** The defaults, overridden by {@code confFile} (may be null), overridden by {@code commandLine}. */
@@ -59,6 +70,7 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
         int keep = DEFAULTS.keepSnapshots;
         int files = DEFAULTS.filesPerPartition;
         String master = DEFAULTS.master;
+        int lease = DEFAULTS.lockLeaseSeconds;
         Map<String, String> roots = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
         for (Map.Entry<String, String> e : properties.entrySet()) {
@@ -70,6 +82,8 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
                 files = Integer.parseInt(e.getValue());
             } else if (name.equals(MASTER)) {
                 master = e.getValue();
+            } else if (name.equals(LOCK_LEASE_SECONDS)) {
+                lease = Integer.parseInt(e.getValue());
             } else if (issuer.matches()) {
                 (issuer.group(2).equals("root") ? roots : names).put(issuer.group(1), e.getValue());
             } else {
@@ -82,6 +96,6 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
         }
         Map<String, String> rootIssuers = new LinkedHashMap<>();
         roots.forEach((n, root) -> rootIssuers.put(root, names.get(n)));
-        return new CatalogConfig(keep, files, master, rootIssuers);
+        return new CatalogConfig(keep, files, master, rootIssuers, lease);
     }
 }
