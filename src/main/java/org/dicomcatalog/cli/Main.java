@@ -1,6 +1,9 @@
 package org.dicomcatalog.cli;
 
 import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+import org.dicomcatalog.catalog.LockHeldException;
 
 /** Entry point of {@code jobs/dicom-catalog}: one sub-command per job. */
 public final class Main {
@@ -12,9 +15,13 @@ public final class Main {
             "                      write a deterministic sample archive (DIR/archive) and its ground truth",
             "                      (DIR/ground-truth)",
             "  build --input PATH... --output CATALOG [--conf FILE] [--master URL]",
-            "                      build and publish a catalog snapshot",
+            "                      build and publish a catalog snapshot (exit status 3: another build or",
+            "                      refresh of CATALOG is running)",
             "  sql --catalog CATALOG [-e SQL]",
             "                      query the published snapshot (interactive without -e)");
+
+    /** Exit status when another build or refresh holds the catalog's lock; 2 is usage, 1 any failure. */
+    static final int LOCK_HELD = 3;
 
     private Main() {
     }
@@ -34,7 +41,7 @@ public final class Main {
                 status = new SampleCommand(System.out).run(rest);
                 break;
             case "build":
-                status = new BuildCommand(System.out).run(rest);
+                status = exitOnLockHeld(() -> new BuildCommand(System.out).run(rest));
                 break;
             case "sql":
                 status = runSql(rest);
@@ -44,6 +51,19 @@ public final class Main {
                 status = 2;
         }
         System.exit(status);
+    }
+
+    /**
+     * Runs a command that takes the catalog's RefreshLock (build, refresh): status {@value #LOCK_HELD} when
+     * another run holds it, so that schedulers can tell "already running" from a failure.
+     */
+    static int exitOnLockHeld(Callable<Integer> command) throws Exception {
+        try {
+            return command.call();
+        } catch (LockHeldException e) {
+            System.err.println(e.getMessage());
+            return LOCK_HELD;
+        }
     }
 
     private static int runSql(String[] args) throws Exception {
