@@ -87,6 +87,7 @@ final class HeaderFetcher implements AutoCloseable {
         try {
             source = HadoopDicomSource.open(file, conf);
         } catch (InterruptedIOException | ClosedByInterruptException e) {
+            // the task is being killed: fail it rather than blame the file
             throw e;
         } catch (FileNotFoundException e) {
             // also thrown for "permission denied" on local files: only a file that is gone may be skipped
