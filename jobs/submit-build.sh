@@ -1,81 +1,9 @@
 #!/usr/bin/env bash
-# Builds a catalog on a cluster: spark-submit of the shaded job jar (target/dicom-catalog-job.jar, built by
-# mvn package) with org.dicomcatalog.cli.Main build. Needs Spark: $SPARK_HOME/bin/spark-submit, or
-# spark-submit on PATH. docs/catalog.md, "On a cluster", has examples for YARN, Kubernetes and standalone.
+# Builds a catalog on a cluster: jobs/submit-job.sh build, i.e. spark-submit of the shaded job jar with
+# org.dicomcatalog.cli.Main build. Options, environment and exit status: jobs/submit-job.sh.
 #
 #   jobs/submit-build.sh [--master URL] [--deploy-mode client|cluster] [SPARK-SUBMIT-OPTION... --] BUILD-ARGS...
 #   e.g. jobs/submit-build.sh --master spark://head:7077 --input /archive --output /catalogs/main
 #        jobs/submit-build.sh --master yarn --num-executors 20 --executor-memory 4g -- --input hdfs:///a --output hdfs:///c
-#
-# --master and --deploy-mode go to spark-submit wherever they are; when the arguments hold a "--", all before
-# it go to spark-submit too. The rest are the arguments of `build` (--input, --output, --set NAME=VALUE...).
-# Without --master the master is spark.master of the properties file, else spark-submit's default (local[*]).
-# The build keeps the master spark-submit gives unless catalog.properties or build's own --master names one.
-#
-# Environment:
-#   SPARK_HOME         Spark install whose bin/spark-submit is used (else spark-submit from PATH)
-#   DICOMCATALOG_CONF  conf folder (default: the project's conf/): spark-defaults.conf is the properties file,
-#                      catalog.properties and log4j2.properties go with --files
-#   DICOMCATALOG_JAR   the job jar (default: target/dicom-catalog-job.jar, built with mvn package if missing)
-#   JAVA_OPTS          JVM options of the driver (e.g. -Xss4m -Dsome.property=x; heap: --driver-memory)
-#   SPARK_SUBMIT_OPTS  JVM options of the spark-submit JVM itself, honoured by spark-submit as usual
 set -euo pipefail
-home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-conf="$(cd "${DICOMCATALOG_CONF:-$home/conf}" && pwd)"
-jar="${DICOMCATALOG_JAR:-$home/target/dicom-catalog-job.jar}"
-
-if [ -n "${SPARK_HOME:-}" ]; then
-  submit="$SPARK_HOME/bin/spark-submit"
-  if [ ! -x "$submit" ]; then
-    echo "submit-build: SPARK_HOME=$SPARK_HOME has no executable bin/spark-submit" >&2
-    exit 1
-  fi
-elif command -v spark-submit >/dev/null 2>&1; then
-  submit="$(command -v spark-submit)"
-else
-  echo "submit-build: spark-submit not found: set SPARK_HOME to a Spark 4.2 install or put its bin/ on PATH" >&2
-  echo "  (on one machine without Spark installed, use jobs/dicom-catalog build instead)" >&2
-  exit 1
-fi
-
-if [ ! -f "$jar" ]; then
-  if [ -n "${DICOMCATALOG_JAR:-}" ]; then
-    echo "submit-build: no job jar at $jar" >&2
-    exit 1
-  fi
-  echo "submit-build: building the job jar (mvn package)..." >&2
-  (cd "$home" && mvn -q -B -ntp -DskipTests package >&2)
-fi
-
-submit_args=()
-build_args=()
-deploy_mode=client
-if printf '%s\n' "$@" | grep -qx -- '--'; then
-  while [ $# -gt 0 ] && [ "$1" != "--" ]; do submit_args+=("$1"); shift; done
-  shift
-fi
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --master|--deploy-mode)
-      [ $# -ge 2 ] || { echo "submit-build: $1 needs a value" >&2; exit 2; }
-      submit_args+=("$1" "$2"); shift 2 ;;
-    *) build_args+=("$1"); shift ;;
-  esac
-done
-for ((i = 0; i < ${#submit_args[@]}; i++)); do
-  if [ "${submit_args[$i]}" = "--deploy-mode" ]; then deploy_mode="${submit_args[$((i + 1))]:-client}"; fi
-done
-
-# client mode: the driver runs here and reads the conf folder itself; cluster mode: it runs in the cluster,
-# in a working directory holding the --files
-if [ "$deploy_mode" = cluster ]; then driver_conf="."; else driver_conf="$conf"; fi
-files="$conf/catalog.properties,$conf/log4j2.properties"
-[ -f "$conf/catalog.properties" ] || files="$conf/log4j2.properties"
-
-exec "$submit" \
-  --class org.dicomcatalog.cli.Main \
-  --properties-file "$conf/spark-defaults.conf" \
-  --files "$files" \
-  --driver-java-options "${JAVA_OPTS:-} -Ddicomcatalog.conf=$driver_conf -Dlog4j.configurationFile=$driver_conf/log4j2.properties" \
-  ${submit_args[@]+"${submit_args[@]}"} \
-  "$jar" build ${build_args[@]+"${build_args[@]}"}
+exec "$(dirname "${BASH_SOURCE[0]}")/submit-job.sh" build "$@"

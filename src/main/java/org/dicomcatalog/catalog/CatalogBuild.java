@@ -24,7 +24,8 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * Builds a catalog snapshot from DICOM inputs: read every file's header once, split files into instances and
  * rejects, derive series, studies and patients by {@link LevelRules}, write the Parquet tables into a new
- * snapshot, then publish it (see {@link Snapshots}) and prune old snapshots.
+ * snapshot, then publish it (see {@link Snapshots}) and prune old snapshots. One build or refresh per catalog
+ * at a time ({@link RefreshLock}).
  */
 public final class CatalogBuild {
     private final SparkSession spark;
@@ -41,9 +42,36 @@ public final class CatalogBuild {
         this.publisher = publisher;
     }
 
+    /**
+     * Holds the catalog's {@link RefreshLock} for the whole run and first removes what dead runs left.
+     *
+     * @throws LockHeldException when another build or refresh of {@code catalog} is running
+     */
     public BuildReport run(List<String> inputs, String catalog) throws IOException {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        Snapshots snapshots = new Snapshots(catalog, hadoop, config.keepSnapshots());
+        return underLock(catalog, hadoop, config, snapshots -> build(inputs, snapshots, hadoop));
+    }
+
+    /** A run that writes a snapshot; it must hold the catalog's lock. */
+    interface LockedRun {
+        BuildReport run(Snapshots snapshots) throws IOException;
+    }
+
+    /** Runs {@code body} holding the catalog's {@link RefreshLock}, after removing what dead runs left. */
+    static BuildReport underLock(String catalog, Configuration hadoop, CatalogConfig config, LockedRun body)
+            throws IOException {
+        try (RefreshLock lock = RefreshLock.acquire(catalog, hadoop, config.lockLease())) {
+            Snapshots snapshots = new Snapshots(catalog, hadoop, config.keepSnapshots());
+            List<String> removed = snapshots.removeAbandoned();
+            if (!removed.isEmpty()) {
+                System.err.println("removed what dead runs left: " + String.join(", ", removed));
+            }
+            return body.run(snapshots);
+        }
+    }
+
+    /** The full build, under the lock. */
+    BuildReport build(List<String> inputs, Snapshots snapshots, Configuration hadoop) throws IOException {
         BuildReport report = new BuildReport();
         report.snapshotId = snapshots.newId();
         report.rootIssuers.putAll(config.rootIssuers());

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -23,16 +24,18 @@ import java.util.regex.Pattern;
  * @param rootIssuers       input root to the issuer of PatientIDs found under it without IssuerOfPatientID
  * @param settleSeconds     a refresh leaves files modified less than this long ago to the next run: they may
  *                          still be being written
+ * @param lockLeaseSeconds  age of the {@link RefreshLock} heartbeat after which another run may take the lock
  */
 public record CatalogConfig(int keepSnapshots, int filesPerPartition, String master, Map<String, String> rootIssuers,
-        int settleSeconds) {
+        int settleSeconds, int lockLeaseSeconds) {
     public static final String KEEP_SNAPSHOTS = "keepSnapshots";
     public static final String FILES_PER_PARTITION = "filesPerPartition";
     public static final String MASTER = "master";
     public static final String SETTLE_SECONDS = "settleSeconds";
+    public static final String LOCK_LEASE_SECONDS = "lockLeaseSeconds";
     private static final Pattern ISSUER = Pattern.compile("issuer\\.([^.]+)\\.(root|name)");
 
-    public static final CatalogConfig DEFAULTS = new CatalogConfig(5, 0, "local[*]", Map.of(), 300);
+    public static final CatalogConfig DEFAULTS = new CatalogConfig(5, 0, "local[*]", Map.of(), 300, 600);
 
     public CatalogConfig {
         if (keepSnapshots < 1) {
@@ -45,7 +48,14 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
         if (settleSeconds < 0) {
             throw new IllegalArgumentException(SETTLE_SECONDS + " must be 0 or more: " + settleSeconds);
         }
+        if (lockLeaseSeconds < 1) {
+            throw new IllegalArgumentException(LOCK_LEASE_SECONDS + " must be at least 1: " + lockLeaseSeconds);
+        }
         rootIssuers = Map.copyOf(rootIssuers);
+    }
+
+    public Duration lockLease() {
+        return Duration.ofSeconds(lockLeaseSeconds);
     }
 
     /** The defaults, overridden by {@code confFile} (may be null), overridden by {@code commandLine}. */
@@ -67,6 +77,7 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
         int files = DEFAULTS.filesPerPartition;
         String master = DEFAULTS.master;
         int settle = DEFAULTS.settleSeconds;
+        int lease = DEFAULTS.lockLeaseSeconds;
         Map<String, String> roots = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
         for (Map.Entry<String, String> e : properties.entrySet()) {
@@ -80,6 +91,8 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
                 master = e.getValue();
             } else if (name.equals(SETTLE_SECONDS)) {
                 settle = Integer.parseInt(e.getValue());
+            } else if (name.equals(LOCK_LEASE_SECONDS)) {
+                lease = Integer.parseInt(e.getValue());
             } else if (issuer.matches()) {
                 (issuer.group(2).equals("root") ? roots : names).put(issuer.group(1), e.getValue());
             } else {
@@ -92,6 +105,6 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
         }
         Map<String, String> rootIssuers = new LinkedHashMap<>();
         roots.forEach((n, root) -> rootIssuers.put(root, names.get(n)));
-        return new CatalogConfig(keep, files, master, rootIssuers, settle);
+        return new CatalogConfig(keep, files, master, rootIssuers, settle, lease);
     }
 }

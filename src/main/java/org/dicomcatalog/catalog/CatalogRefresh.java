@@ -48,15 +48,19 @@ public final class CatalogRefresh {
         this.publisher = publisher;
     }
 
+    /** @throws LockHeldException when another build or refresh of {@code catalog} is running */
     public BuildReport run(List<String> inputs, String catalog) throws IOException {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        Snapshots snapshots = new Snapshots(catalog, hadoop, config.keepSnapshots());
+        return CatalogBuild.underLock(catalog, hadoop, config, snapshots -> refresh(inputs, snapshots, hadoop));
+    }
+
+    private BuildReport refresh(List<String> inputs, Snapshots snapshots, Configuration hadoop) throws IOException {
         StructType files = source(inputs.toArray(String[]::new)).schema();
         Optional<PriorSnapshot> prior = PriorSnapshot.current(spark, snapshots);
         Optional<String> fullBuild = prior.isEmpty() ? Optional.of("no published snapshot")
                 : prior.get().incompatibility(config.rootIssuers(), files);
         if (fullBuild.isPresent()) {
-            BuildReport report = new CatalogBuild(spark, config, publisher).run(inputs, catalog);
+            BuildReport report = new CatalogBuild(spark, config, publisher).build(inputs, snapshots, hadoop);
             report.mode = "full build: " + fullBuild.get();
             return report;
         }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +39,8 @@ import org.apache.hadoop.fs.Path;
 public final class Snapshots {
     static final String CURRENT = "CURRENT";
     static final String SNAPSHOTS = "snapshots";
+    static final String TMP_CURRENT = "_tmp_current-";
+    /** Temporary files of a run (the refresh's); nothing in it outlives the run that wrote it. */
     static final String WORK = "_work";
     private static final DateTimeFormatter ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
@@ -120,7 +123,7 @@ public final class Snapshots {
         if (!fs.exists(snapshot(id))) {
             throw new FileNotFoundException("no such snapshot: " + snapshot(id));
         }
-        Path tmp = new Path(root, "_tmp_current-" + id);
+        Path tmp = new Path(root, TMP_CURRENT + id);
         try (OutputStream out = fs.create(tmp, true)) {
             out.write((id + "\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -155,6 +158,33 @@ public final class Snapshots {
             deleted.add(id);
         }
         return deleted;
+    }
+
+    /**
+     * Deletes what dead runs left, to be called with the {@link RefreshLock} held (no live run is writing):
+     * snapshots newer than the current one (all of them when nothing was published yet), temporary pointers
+     * and the work folder. The current snapshot and older kept ones stay. Returns the deleted paths: snapshots
+     * oldest first, then the other leftovers by name.
+     */
+    public List<String> removeAbandoned() throws IOException {
+        Optional<String> current = current();
+        List<Path> abandoned = new ArrayList<>();
+        for (String id : list()) {
+            if (current.isEmpty() || id.compareTo(current.get()) > 0) {
+                abandoned.add(snapshot(id));
+            }
+        }
+        if (fs.exists(root)) {
+            Arrays.stream(fs.listStatus(root)).map(FileStatus::getPath)
+                    .filter(p -> p.getName().startsWith(TMP_CURRENT) || p.getName().equals(WORK))
+                    .sorted().forEach(abandoned::add);
+        }
+        List<String> removed = new ArrayList<>();
+        for (Path p : abandoned) {
+            fs.delete(p, true);
+            removed.add(p.toString());
+        }
+        return removed;
     }
 
     void writeFile(Path path, byte[] content) throws IOException {

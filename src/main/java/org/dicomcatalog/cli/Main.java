@@ -1,6 +1,9 @@
 package org.dicomcatalog.cli;
 
 import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+import org.dicomcatalog.catalog.LockHeldException;
 
 /** Entry point of {@code jobs/dicom-catalog}: one sub-command per job. */
 public final class Main {
@@ -15,8 +18,13 @@ public final class Main {
             "                      build and publish a catalog snapshot",
             "  refresh --input PATH... --output CATALOG [--conf FILE] [--master URL]",
             "                      re-read only new and changed files and publish a new snapshot",
+            "                      (build and refresh exit with status 3 when another build or refresh of",
+            "                      CATALOG is running)",
             "  sql --catalog CATALOG [-e SQL]",
             "                      query the published snapshot (interactive without -e)");
+
+    /** Exit status when another build or refresh holds the catalog's lock; 2 is usage, 1 any failure. */
+    static final int LOCK_HELD = 3;
 
     private Main() {
     }
@@ -36,10 +44,10 @@ public final class Main {
                 status = new SampleCommand(System.out).run(rest);
                 break;
             case "build":
-                status = new BuildCommand(System.out, false).run(rest);
+                status = exitOnLockHeld(() -> new BuildCommand(System.out, false).run(rest));
                 break;
             case "refresh":
-                status = new BuildCommand(System.out, true).run(rest);
+                status = exitOnLockHeld(() -> new BuildCommand(System.out, true).run(rest));
                 break;
             case "sql":
                 status = runSql(rest);
@@ -49,6 +57,19 @@ public final class Main {
                 status = 2;
         }
         System.exit(status);
+    }
+
+    /**
+     * Runs a command that takes the catalog's RefreshLock (build, refresh): status {@value #LOCK_HELD} when
+     * another run holds it, so that schedulers can tell "already running" from a failure.
+     */
+    static int exitOnLockHeld(Callable<Integer> command) throws Exception {
+        try {
+            return command.call();
+        } catch (LockHeldException e) {
+            System.err.println(e.getMessage());
+            return LOCK_HELD;
+        }
     }
 
     private static int runSql(String[] args) throws Exception {

@@ -1,6 +1,8 @@
 package org.dicomcatalog.spark;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -12,6 +14,7 @@ import org.dicomcatalog.dicom.DicomSource;
 final class HadoopDicomSource implements DicomSource {
     private final FSDataInputStream in;
     private final long length;
+    private IOException interruption;
 
     private HadoopDicomSource(FSDataInputStream in, long length) {
         this.in = in;
@@ -35,7 +38,20 @@ final class HadoopDicomSource implements DicomSource {
 
     @Override
     public int read(long position, byte[] buffer, int offset, int length) throws IOException {
-        return in.read(position, buffer, offset, length);
+        try {
+            return in.read(position, buffer, offset, length);
+        } catch (InterruptedIOException | ClosedByInterruptException e) {
+            // the reader makes every IOException the file's IO_ERROR; this one must fail the task instead
+            interruption = e;
+            throw e;
+        }
+    }
+
+    /** Rethrows an interruption a read met, which the reader has turned into the file's error. */
+    void throwIfInterrupted() throws IOException {
+        if (interruption != null) {
+            throw interruption;
+        }
     }
 
     @Override

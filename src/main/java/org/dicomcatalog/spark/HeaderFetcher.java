@@ -3,6 +3,7 @@ package org.dicomcatalog.spark;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
@@ -21,7 +22,9 @@ import org.dicomcatalog.dicom.ErrorCode;
  * Opens and reads the headers of a task's files, in listing order. With ioThreads above 1 the next files
  * are read ahead on a small pool, at most ioThreads at a time: on an object store a file costs a round
  * trip or two of latency and little else, so overlapping them is what makes a task faster. Whatever a
- * file does to the reader, down to a VM error from a hostile file, stays in that file's result.
+ * file does to the reader, down to a VM error from a hostile file, stays in that file's result; only an
+ * interrupted open or read (InterruptedIOException, ClosedByInterruptException) fails the task, as it means
+ * the task is being killed, not that the file is bad.
  */
 final class HeaderFetcher implements AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();
@@ -65,17 +68,27 @@ final class HeaderFetcher implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading " + head.file().path());
         } catch (ExecutionException e) {
+            if (isInterruption(e.getCause())) {
+                throw (IOException) e.getCause();
+            }
             return FetchedHeader.failed(head.file(), ErrorCode.INTERNAL, false);
         }
     }
 
-    private FetchedHeader fetch(ListedFile file) {
+    private static boolean isInterruption(Throwable t) {
+        return t instanceof InterruptedIOException || t instanceof ClosedByInterruptException;
+    }
+
+    private FetchedHeader fetch(ListedFile file) throws IOException {
         if (!plan.opensFiles()) {
             return FetchedHeader.notOpened(file);
         }
         HadoopDicomSource source;
         try {
             source = HadoopDicomSource.open(file, conf);
+        } catch (InterruptedIOException | ClosedByInterruptException e) {
+            // the task is being killed: fail it rather than blame the file
+            throw e;
         } catch (FileNotFoundException e) {
             // also thrown for "permission denied" on local files: only a file that is gone may be skipped
             return plan.ignoreMissingFiles() && isGone(file)
@@ -86,12 +99,20 @@ final class HeaderFetcher implements AutoCloseable {
             return FetchedHeader.failed(file, ErrorCode.INTERNAL, false);
         }
         try {
+            FetchedHeader header = readHeader(file, source);
+            source.throwIfInterrupted();
+            return header;
+        } finally {
+            closeQuietly(source);
+        }
+    }
+
+    private FetchedHeader readHeader(ListedFile file, HadoopDicomSource source) {
+        try {
             return FetchedHeader.read(file, DicomReader.read(source, plan.readOptions()));
         } catch (Throwable t) {
             // DicomReader contains what it expects; this is for the rest (OutOfMemoryError and the like)
             return FetchedHeader.failed(file, ErrorCode.INTERNAL, true);
-        } finally {
-            closeQuietly(source);
         }
     }
 

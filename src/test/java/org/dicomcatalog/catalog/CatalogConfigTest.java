@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class CatalogConfigTest {
 
     @Test
     void defaults() {
-        assertEquals(new CatalogConfig(5, 0, "local[*]", Map.of(), 300), CatalogConfig.DEFAULTS);
+        assertEquals(new CatalogConfig(5, 0, "local[*]", Map.of(), 300, 600), CatalogConfig.DEFAULTS);
         assertEquals(CatalogConfig.DEFAULTS, CatalogConfig.fromProperties(Map.of()));
     }
 
@@ -28,13 +29,14 @@ class CatalogConfigTest {
                 "keepSnapshots", "3",
                 "filesPerPartition", "512",
                 "master", "spark://head:7077",
+                "lockLeaseSeconds", "120",
                 "issuer.a.root", "/archive/a",
                 "issuer.a.name", "HOSP_A",
                 "issuer.b.root", "s3a://bucket/b",
                 "issuer.b.name", "HOSP_B",
                 "settleSeconds", "0");
         assertEquals(new CatalogConfig(3, 512, "spark://head:7077",
-                        Map.of("/archive/a", "HOSP_A", "s3a://bucket/b", "HOSP_B"), 0),
+                        Map.of("/archive/a", "HOSP_A", "s3a://bucket/b", "HOSP_B"), 0, 120),
                 CatalogConfig.fromProperties(properties));
     }
 
@@ -42,7 +44,14 @@ class CatalogConfigTest {
     void commandLineOverridesConfFileOverridesDefaults() throws IOException {
         Path conf = Files.writeString(dir.resolve("catalog.properties"), "keepSnapshots = 7\nmaster=local[4]\n");
         CatalogConfig c = CatalogConfig.load(conf, Map.of("master", "local[2]"));
-        assertEquals(new CatalogConfig(7, 0, "local[2]", Map.of(), 300), c);
+        assertEquals(new CatalogConfig(7, 0, "local[2]", Map.of(), 300, 600), c);
+    }
+
+    @Test
+    void lockLeaseFromTheCommandLineOverridesTheConfFile() throws IOException {
+        Path conf = Files.writeString(dir.resolve("catalog.properties"), "lockLeaseSeconds = 900\n");
+        assertEquals(Duration.ofSeconds(900), CatalogConfig.load(conf, Map.of()).lockLease());
+        assertEquals(Duration.ofSeconds(60), CatalogConfig.load(conf, Map.of("lockLeaseSeconds", "60")).lockLease());
     }
 
     @Test
@@ -57,5 +66,7 @@ class CatalogConfigTest {
                 () -> CatalogConfig.fromProperties(Map.of("issuer.a.root", "/archive/a")));
         assertThrows(IllegalArgumentException.class,
                 () -> CatalogConfig.fromProperties(Map.of("keepSnapshots", "0")));
+        assertThrows(IllegalArgumentException.class,
+                () -> CatalogConfig.fromProperties(Map.of("lockLeaseSeconds", "0")));
     }
 }

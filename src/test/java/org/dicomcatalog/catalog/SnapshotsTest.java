@@ -73,4 +73,45 @@ class SnapshotsTest {
         snapshotDir(first);
         assertTrue(s.newId().compareTo(first) > 0);
     }
+
+    @Test
+    void removeAbandonedDeletesWhatDeadRunsLeftButNotTheCurrentOrOlderSnapshots() throws IOException {
+        Snapshots s = snapshots();
+        for (String id : List.of("20260101T000000000Z-a", "20260102T000000000Z-b", "20260103T000000000Z-c",
+                "20260104T000000000Z-d")) {
+            snapshotDir(id);
+        }
+        s.publish("20260102T000000000Z-b");
+        Files.writeString(catalog.resolve("_tmp_current-20260104T000000000Z-d"), "20260104T000000000Z-d\n");
+        Files.createDirectories(catalog.resolve("_work/refresh")).resolve("part-0.parquet").toFile().createNewFile();
+        Files.writeString(catalog.resolve("_lock"), "{}");
+
+        List<String> removed = s.removeAbandoned();
+
+        String root = "file:" + catalog;
+        assertEquals(List.of(root + "/snapshots/20260103T000000000Z-c", root + "/snapshots/20260104T000000000Z-d",
+                        root + "/_tmp_current-20260104T000000000Z-d", root + "/_work"),
+                removed);
+        assertEquals(List.of("20260101T000000000Z-a", "20260102T000000000Z-b"), s.list());
+        assertEquals(Optional.of("20260102T000000000Z-b"), s.current());
+        try (Stream<Path> files = Files.list(catalog)) {
+            assertEquals(List.of("CURRENT", "_lock", "snapshots"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void removeAbandonedWithNothingPublishedDeletesEverySnapshot() throws IOException {
+        Snapshots s = snapshots();
+        snapshotDir("20260101T000000000Z-a");
+
+        assertEquals(List.of("file:" + catalog + "/snapshots/20260101T000000000Z-a"), s.removeAbandoned());
+        assertEquals(List.of(), s.list());
+    }
+
+    @Test
+    void removeAbandonedOnAMissingCatalogRemovesNothing() throws IOException {
+        assertEquals(List.of(), new Snapshots(catalog.resolve("absent").toString(), new Configuration())
+                .removeAbandoned());
+    }
 }

@@ -26,7 +26,7 @@ class CatalogBuildCommandTest {
             "--master", "local[1]", "--set", "filesPerPartition=64"});
         assertEquals(List.of("/a", "s3a://b/c"), args.inputs());
         assertEquals("/cat", args.output());
-        assertEquals(new CatalogConfig(3, 64, "local[1]", Map.of(), 300), args.config());
+        assertEquals(new CatalogConfig(3, 64, "local[1]", Map.of(), 300, 600), args.config());
     }
 
     @Test

@@ -278,6 +278,39 @@ class DicomSourceTest {
     }
 
     @Test
+    void aPlainIoErrorOpeningAFileIsThatFilesIoErrorRow() throws IOException {
+        write(ct("1.1"), dir.resolve("fine.dcm"));
+        write(ct("1.2"), dir.resolve("unreadable.dcm"));
+
+        Map<String, Row> rows = byName(load(interrupting()).select("path", "status", "error_code"));
+
+        assertEquals("OK", rows.get("fine.dcm").getAs("status"));
+        assertEquals("ERROR", rows.get("unreadable.dcm").getAs("status"));
+        assertEquals("IO_ERROR", rows.get("unreadable.dcm").getAs("error_code"));
+    }
+
+    @Test
+    void anInterruptedOpenOrReadFailsTheQueryInsteadOfBecomingAnErrorRow() throws IOException {
+        write(ct("1.1"), dir.resolve("open/fine.dcm"));
+        write(ct("1.2"), dir.resolve("open/interrupted-open.dcm"));
+        write(ct("1.3"), dir.resolve("read/interrupted-read.dcm"));
+
+        for (String folder : List.of("open", "read")) {
+            for (String ioThreads : List.of("1", "4")) {
+                Exception e = assertThrows(Exception.class, () -> spark.read().format("dicom")
+                        .options(interrupting()).option("ioThreads", ioThreads)
+                        .load(dir.resolve(folder).toString()).select("status").collectAsList());
+                assertTrue(String.valueOf(e.getMessage()).contains("InterruptedIOException: interrupted"),
+                        folder + ", ioThreads " + ioThreads + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static Map<String, String> interrupting() {
+        return Map.of("fs.file.impl", InterruptingFileSystem.class.getName(), "fs.file.impl.disable.cache", "true");
+    }
+
+    @Test
     void sqlReadsAPathThroughTheDicomCatalog() throws IOException {
         write(ct("1.1"), dir.resolve("one.dcm"));
         write(ct("1.2"), dir.resolve("sub/two.dcm"));
