@@ -33,6 +33,12 @@ public final class BuildReport {
     public long conflicts;
     @JsonProperty("bytes_read")
     public long bytesRead;
+    /** The database whose tables now read this snapshot; null when none was configured or registration failed. */
+    @JsonProperty("registered_database")
+    public String registeredDatabase;
+    /** Why registering the tables failed after publishing; null when it did not. */
+    @JsonProperty("registration_error")
+    public String registrationError;
     @JsonProperty("phase_millis")
     public final Map<String, Long> phaseMillis = new LinkedHashMap<>();
 
@@ -61,6 +67,12 @@ public final class BuildReport {
         out.printf("rejects by reason %s%n", byReason);
         out.printf("rows %s, conflicts %,d%n", rowsPerTable, conflicts);
         out.printf("header bytes read %,d%n", bytesRead);
+        if (registeredDatabase != null) {
+            out.printf("tables registered in database %s%n", registeredDatabase);
+        }
+        if (registrationError != null) {
+            out.printf("REGISTRATION FAILED: %s%n", registrationError);
+        }
         out.printf("time (ms) %s%n", phaseMillis);
     }
 }

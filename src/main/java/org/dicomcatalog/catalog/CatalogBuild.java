@@ -32,7 +32,7 @@ public final class CatalogBuild {
     private final Publisher publisher;
 
     public CatalogBuild(SparkSession spark, CatalogConfig config) {
-        this(spark, config, Snapshots::publishAndPrune);
+        this(spark, config, new CatalogPublisher(spark, config));
     }
 
     CatalogBuild(SparkSession spark, CatalogConfig config, Publisher publisher) {
@@ -83,7 +83,13 @@ public final class CatalogBuild {
             writeReport(snapshots, report);
             report.phase("write");
 
-            publisher.publish(snapshots, report.snapshotId);
+            try {
+                publisher.publish(snapshots, report.snapshotId);
+                report.registeredDatabase = config.registerDatabase();
+            } catch (TableRegistration.Failed e) {
+                // the snapshot is current all the same: the build reports the failure rather than failing
+                report.registrationError = e.getMessage();
+            }
             report.phase("publish");
             // rewritten with the publish time: informational, no reader depends on it
             writeReport(snapshots, report);

@@ -21,14 +21,20 @@ import java.util.regex.Pattern;
  *                          per core)
  * @param master            Spark master when the job starts its own session
  * @param rootIssuers       input root to the issuer of PatientIDs found under it without IssuerOfPatientID
+ * @param registerDatabase  database of the Spark session catalog whose tables are pointed at each published
+ *                          snapshot; null (the default, or an empty value) registers nothing
  */
-public record CatalogConfig(int keepSnapshots, int filesPerPartition, String master, Map<String, String> rootIssuers) {
+public record CatalogConfig(int keepSnapshots, int filesPerPartition, String master, Map<String, String> rootIssuers,
+        String registerDatabase) {
     public static final String KEEP_SNAPSHOTS = "keepSnapshots";
     public static final String FILES_PER_PARTITION = "filesPerPartition";
     public static final String MASTER = "master";
+    public static final String REGISTER_DATABASE = "registerDatabase";
     private static final Pattern ISSUER = Pattern.compile("issuer\\.([^.]+)\\.(root|name)");
+    // a plain name: it is spliced into SQL, and a typo should fail before the build, not after it
+    private static final Pattern DATABASE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    public static final CatalogConfig DEFAULTS = new CatalogConfig(5, 0, "local[*]", Map.of());
+    public static final CatalogConfig DEFAULTS = new CatalogConfig(5, 0, "local[*]", Map.of(), null);
 
     public CatalogConfig {
         if (keepSnapshots < 1) {
@@ -39,6 +45,13 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
                     + filesPerPartition);
         }
         rootIssuers = Map.copyOf(rootIssuers);
+        if (registerDatabase != null && registerDatabase.isEmpty()) {
+            registerDatabase = null;
+        }
+        if (registerDatabase != null && !DATABASE.matcher(registerDatabase).matches()) {
+            throw new IllegalArgumentException(REGISTER_DATABASE + " must be letters, digits and _: "
+                    + registerDatabase);
+        }
     }
 
     /** The defaults, overridden by {@code confFile} (may be null), overridden by {@code commandLine}. */
@@ -59,6 +72,7 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
         int keep = DEFAULTS.keepSnapshots;
         int files = DEFAULTS.filesPerPartition;
         String master = DEFAULTS.master;
+        String database = DEFAULTS.registerDatabase;
         Map<String, String> roots = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
         for (Map.Entry<String, String> e : properties.entrySet()) {
@@ -70,6 +84,8 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
                 files = Integer.parseInt(e.getValue());
             } else if (name.equals(MASTER)) {
                 master = e.getValue();
+            } else if (name.equals(REGISTER_DATABASE)) {
+                database = e.getValue();
             } else if (issuer.matches()) {
                 (issuer.group(2).equals("root") ? roots : names).put(issuer.group(1), e.getValue());
             } else {
@@ -82,6 +98,6 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
         }
         Map<String, String> rootIssuers = new LinkedHashMap<>();
         roots.forEach((n, root) -> rootIssuers.put(root, names.get(n)));
-        return new CatalogConfig(keep, files, master, rootIssuers);
+        return new CatalogConfig(keep, files, master, rootIssuers, database);
     }
 }

@@ -11,8 +11,8 @@ public final class Main {
             "  sample --out DIR --patients N --seed S [--pixels full|sparse|none]",
             "                      write a deterministic sample archive (DIR/archive) and its ground truth",
             "                      (DIR/ground-truth)",
-            "  build --input PATH... --output CATALOG [--conf FILE] [--master URL]",
-            "                      build and publish a catalog snapshot",
+            "  build --input PATH... --output CATALOG [--conf FILE] [--master URL] [--register DB]",
+            "                      build and publish a catalog snapshot (and register its tables in DB)",
             "  sql --catalog CATALOG [-e SQL]",
             "                      query the published snapshot (interactive without -e)");
 

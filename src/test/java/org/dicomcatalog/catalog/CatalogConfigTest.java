@@ -18,7 +18,7 @@ class CatalogConfigTest {
 
     @Test
     void defaults() {
-        assertEquals(new CatalogConfig(5, 0, "local[*]", Map.of()), CatalogConfig.DEFAULTS);
+        assertEquals(new CatalogConfig(5, 0, "local[*]", Map.of(), null), CatalogConfig.DEFAULTS);
         assertEquals(CatalogConfig.DEFAULTS, CatalogConfig.fromProperties(Map.of()));
     }
 
@@ -31,17 +31,25 @@ class CatalogConfigTest {
                 "issuer.a.root", "/archive/a",
                 "issuer.a.name", "HOSP_A",
                 "issuer.b.root", "s3a://bucket/b",
-                "issuer.b.name", "HOSP_B");
+                "issuer.b.name", "HOSP_B",
+                "registerDatabase", "dicom_catalog");
         assertEquals(new CatalogConfig(3, 512, "spark://head:7077",
-                        Map.of("/archive/a", "HOSP_A", "s3a://bucket/b", "HOSP_B")),
+                        Map.of("/archive/a", "HOSP_A", "s3a://bucket/b", "HOSP_B"), "dicom_catalog"),
                 CatalogConfig.fromProperties(properties));
     }
 
     @Test
     void commandLineOverridesConfFileOverridesDefaults() throws IOException {
-        Path conf = Files.writeString(dir.resolve("catalog.properties"), "keepSnapshots = 7\nmaster=local[4]\n");
-        CatalogConfig c = CatalogConfig.load(conf, Map.of("master", "local[2]"));
-        assertEquals(new CatalogConfig(7, 0, "local[2]", Map.of()), c);
+        Path conf = Files.writeString(dir.resolve("catalog.properties"),
+                "keepSnapshots = 7\nmaster=local[4]\nregisterDatabase = from_file\n");
+        CatalogConfig c = CatalogConfig.load(conf, Map.of("master", "local[2]", "registerDatabase", "from_line"));
+        assertEquals(new CatalogConfig(7, 0, "local[2]", Map.of(), "from_line"), c);
+        assertEquals("from_file", CatalogConfig.load(conf, Map.of()).registerDatabase());
+    }
+
+    @Test
+    void emptyRegisterDatabaseRegistersNothing() {
+        assertEquals(null, CatalogConfig.fromProperties(Map.of("registerDatabase", "")).registerDatabase());
     }
 
     @Test
@@ -56,5 +64,7 @@ class CatalogConfigTest {
                 () -> CatalogConfig.fromProperties(Map.of("issuer.a.root", "/archive/a")));
         assertThrows(IllegalArgumentException.class,
                 () -> CatalogConfig.fromProperties(Map.of("keepSnapshots", "0")));
+        assertThrows(IllegalArgumentException.class,
+                () -> CatalogConfig.fromProperties(Map.of("registerDatabase", "cat; DROP")));
     }
 }
