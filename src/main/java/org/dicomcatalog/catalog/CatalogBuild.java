@@ -78,7 +78,8 @@ public final class CatalogBuild {
             report.phase("derive");
 
             for (Map.Entry<CatalogTable, Dataset<Row>> t : tables.entrySet()) {
-                t.getKey().write(t.getValue(), snapshots.table(report.snapshotId, t.getKey().table).toString());
+                t.getKey().write(t.getValue(), snapshots.table(report.snapshotId, t.getKey().table).toString(),
+                        report.rowsPerTable.get(t.getKey().table));
             }
             writeReport(snapshots, report);
             report.phase("write");
