@@ -33,6 +33,9 @@ public final class BuildReport {
     public long conflicts;
     @JsonProperty("bytes_read")
     public long bytesRead;
+    /** Files the source opened to read a header (the scan's filesOpened metric). */
+    @JsonProperty("files_opened")
+    public long filesOpened;
     /** The database whose tables now read this snapshot; null when none was configured or registration failed. */
     @JsonProperty("registered_database")
     public String registeredDatabase;
@@ -51,6 +54,16 @@ public final class BuildReport {
         phaseStart = now;
     }
 
+    /** Ends the current phase as two: {@code first}, which took {@code firstMillis} of it, then {@code second}. */
+    void phases(String first, long firstMillis, String second) {
+        long now = System.nanoTime();
+        long total = (now - phaseStart) / 1_000_000;
+        long head = Math.min(firstMillis, total);
+        phaseMillis.merge(first, head, Long::sum);
+        phaseMillis.merge(second, total - head, Long::sum);
+        phaseStart = now;
+    }
+
     public String toJson() {
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
@@ -66,7 +79,7 @@ public final class BuildReport {
         out.printf("by status %s%n", byStatus);
         out.printf("rejects by reason %s%n", byReason);
         out.printf("rows %s, conflicts %,d%n", rowsPerTable, conflicts);
-        out.printf("header bytes read %,d%n", bytesRead);
+        out.printf("files opened %,d, header bytes read %,d%n", filesOpened, bytesRead);
         if (registeredDatabase != null) {
             out.printf("tables registered in database %s%n", registeredDatabase);
         }

@@ -57,7 +57,10 @@ public final class CatalogBuild {
                     .persist(StorageLevel.MEMORY_AND_DISK());
             cached.add(classified);
             countOutcomes(classified, report);
-            report.phase("list_and_read");
+            Map<String, Long> scan = SourceMetrics.of(classified);
+            report.filesOpened = scan.getOrDefault(SourceMetrics.FILES_OPENED, 0L);
+            // the source lists once, when the read is planned: a listing of its own would list twice
+            report.phases("list", scan.getOrDefault(SourceMetrics.LIST_MILLIS, 0L), "read");
 
             Dataset<Row> instances = InstanceClassifier.instances(classified);
             Map<CatalogTable, Dataset<Row>> tables = new LinkedHashMap<>();

@@ -22,6 +22,7 @@ final class DicomBatch implements Batch {
     private final DicomOptions options;
     private final ReadPlan plan;
     private InputPartition[] partitions;
+    private long listMillis;
 
     DicomBatch(SparkSession session, DicomOptions options, ReadPlan plan) {
         this.session = session;
@@ -39,11 +40,18 @@ final class DicomBatch implements Batch {
     @Override
     public InputPartition[] planInputPartitions() {
         if (partitions == null) {
+            long start = System.nanoTime();
             List<ListedFile> files = listFiles();
+            listMillis = (System.nanoTime() - start) / 1_000_000;
             partitions = pack(files, options.filesPerPartition(files.size(),
                     session.sparkContext().defaultParallelism()));
         }
         return partitions;
+    }
+
+    /** How long listing took; 0 before {@link #planInputPartitions}. */
+    long listMillis() {
+        return listMillis;
     }
 
     @Override

@@ -61,6 +61,7 @@ class ScanMetricsTest {
         assertEquals(0L, metrics.get(DicomMetrics.HEADER_BYTES_READ));
         assertEquals(0L, metrics.get(DicomMetrics.FILES_OPENED));
         assertEquals(0L, metrics.get(DicomMetrics.FILES_NOT_OK));
+        assertTrue(metrics.get(DicomMetrics.LIST_MILLIS) >= 0, "the driver reports its listing time");
     }
 
     @Test
@@ -97,7 +98,8 @@ class ScanMetricsTest {
 
     @Test
     void theScanDeclaresItsMetrics() {
-        assertEquals(List.of(DicomMetrics.HEADER_BYTES_READ, DicomMetrics.FILES_OPENED, DicomMetrics.FILES_NOT_OK),
+        assertEquals(List.of(DicomMetrics.HEADER_BYTES_READ, DicomMetrics.FILES_OPENED, DicomMetrics.FILES_NOT_OK,
+                        DicomMetrics.LIST_MILLIS),
                 java.util.Arrays.stream(DicomMetrics.supported()).map(m -> m.name()).toList());
     }
 }
