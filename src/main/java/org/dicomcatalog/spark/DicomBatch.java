@@ -21,11 +21,17 @@ final class DicomBatch implements Batch {
     private final Configuration conf;
     private final DicomOptions options;
     private final ReadPlan plan;
+    private final Listener listener;
     private InputPartition[] partitions;
-    private long listMillis;
 
-    DicomBatch(SparkSession session, DicomOptions options, ReadPlan plan) {
+    /** Told how many files the listing found and how long it took. */
+    interface Listener {
+        void listed(int files, long millis);
+    }
+
+    DicomBatch(SparkSession session, DicomOptions options, ReadPlan plan, Listener listener) {
         this.session = session;
+        this.listener = listener;
         this.options = options;
         this.plan = plan;
         this.conf = session.sessionState().newHadoopConf();
@@ -42,16 +48,11 @@ final class DicomBatch implements Batch {
         if (partitions == null) {
             long start = System.nanoTime();
             List<ListedFile> files = listFiles();
-            listMillis = (System.nanoTime() - start) / 1_000_000;
+            listener.listed(files.size(), (System.nanoTime() - start) / 1_000_000);
             partitions = pack(files, options.filesPerPartition(files.size(),
                     session.sparkContext().defaultParallelism()));
         }
         return partitions;
-    }
-
-    /** How long listing took; 0 before {@link #planInputPartitions}. */
-    long listMillis() {
-        return listMillis;
     }
 
     @Override

@@ -12,7 +12,9 @@ final class DicomScan implements Scan {
     private final StructType readSchema;
     private final DicomOptions options;
     private final ReadPlan plan;
-    private DicomBatch batch;
+    // kept here, not in the batch: Spark may ask this scan for several batches (plan copies) but lists with one
+    private volatile long filesListed;
+    private volatile long listMillis;
 
     DicomScan(StructType readSchema, DicomOptions options, ReadPlan plan) {
         this.readSchema = readSchema;
@@ -33,8 +35,10 @@ final class DicomScan implements Scan {
 
     @Override
     public Batch toBatch() {
-        batch = new DicomBatch(SparkSession.active(), options, plan);
-        return batch;
+        return new DicomBatch(SparkSession.active(), options, plan, (files, millis) -> {
+            filesListed = files;
+            listMillis = millis;
+        });
     }
 
     @Override
@@ -46,6 +50,7 @@ final class DicomScan implements Scan {
     @Override
     public CustomTaskMetric[] reportDriverMetrics() {
         return new CustomTaskMetric[] {
-            new DicomMetrics.TaskValue(DicomMetrics.LIST_MILLIS, batch == null ? 0 : batch.listMillis())};
+            new DicomMetrics.TaskValue(DicomMetrics.FILES_LISTED, filesListed),
+            new DicomMetrics.TaskValue(DicomMetrics.LIST_MILLIS, listMillis)};
     }
 }
