@@ -44,6 +44,15 @@ public final class BuildReport {
     @JsonProperty("refresh")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public Map<String, Long> refresh;
+    /** Files the source opened to read a header (the scan's filesOpened metric). */
+    @JsonProperty("files_opened")
+    public long filesOpened;
+    /** The database whose tables now read this snapshot; null when none was configured or registration failed. */
+    @JsonProperty("registered_database")
+    public String registeredDatabase;
+    /** Why registering the tables failed after publishing; null when it did not. */
+    @JsonProperty("registration_error")
+    public String registrationError;
     @JsonProperty("phase_millis")
     public final Map<String, Long> phaseMillis = new LinkedHashMap<>();
 
@@ -53,6 +62,16 @@ public final class BuildReport {
     void phase(String name) {
         long now = System.nanoTime();
         phaseMillis.merge(name, (now - phaseStart) / 1_000_000, Long::sum);
+        phaseStart = now;
+    }
+
+    /** Ends the current phase as two: {@code first}, which took {@code firstMillis} of it, then {@code second}. */
+    void phases(String first, long firstMillis, String second) {
+        long now = System.nanoTime();
+        long total = (now - phaseStart) / 1_000_000;
+        long head = Math.min(firstMillis, total);
+        phaseMillis.merge(first, head, Long::sum);
+        phaseMillis.merge(second, total - head, Long::sum);
         phaseStart = now;
     }
 
@@ -74,7 +93,13 @@ public final class BuildReport {
         out.printf("by status %s%n", byStatus);
         out.printf("rejects by reason %s%n", byReason);
         out.printf("rows %s, conflicts %,d%n", rowsPerTable, conflicts);
-        out.printf("header bytes read %,d%n", bytesRead);
+        out.printf("files opened %,d, header bytes read %,d%n", filesOpened, bytesRead);
+        if (registeredDatabase != null) {
+            out.printf("tables registered in database %s%n", registeredDatabase);
+        }
+        if (registrationError != null) {
+            out.printf("REGISTRATION FAILED: %s%n", registrationError);
+        }
         out.printf("time (ms) %s%n", phaseMillis);
     }
 }

@@ -33,7 +33,7 @@ public final class CatalogBuild {
     private final Publisher publisher;
 
     public CatalogBuild(SparkSession spark, CatalogConfig config) {
-        this(spark, config, Snapshots::publishAndPrune);
+        this(spark, config, new CatalogPublisher(spark, config));
     }
 
     CatalogBuild(SparkSession spark, CatalogConfig config, Publisher publisher) {
@@ -83,7 +83,10 @@ public final class CatalogBuild {
             cached.add(classified);
             countOutcomes(classified, report);
             report.filesListed = report.instances + report.rejects;
-            report.phase("list_and_read");
+            Map<String, Long> scan = SourceMetrics.of(classified);
+            report.filesOpened = scan.getOrDefault(SourceMetrics.FILES_OPENED, 0L);
+            // the source lists once, when the read is planned: a listing of its own would list twice
+            report.phases("list", scan.getOrDefault(SourceMetrics.LIST_MILLIS, 0L), "read");
 
             Dataset<Row> instances = InstanceClassifier.instances(classified);
             Map<CatalogTable, Dataset<Row>> tables = new LinkedHashMap<>();
@@ -97,7 +100,7 @@ public final class CatalogBuild {
             }
             tables.put(CatalogTable.CONFLICTS, conflicts);
             tables.put(CatalogTable.REJECTS, InstanceClassifier.rejects(classified));
-            writeAndPublish(tables, snapshots, report, publisher);
+            writeAndPublish(tables, snapshots, report);
             return report;
         } finally {
             cached.forEach(Dataset::unpersist);
@@ -115,10 +118,10 @@ public final class CatalogBuild {
 
     /**
      * The end of every run: count rows (phase "derive", where the lazy derivations run), write each table into
-     * the new snapshot with the report ("write"), then make it current ("publish").
+     * the new snapshot with the report ("write"), then make it current and register it ("publish").
      */
-    static void writeAndPublish(Map<CatalogTable, Dataset<Row>> tables, Snapshots snapshots, BuildReport report,
-            Publisher publisher) throws IOException {
+    void writeAndPublish(Map<CatalogTable, Dataset<Row>> tables, Snapshots snapshots, BuildReport report)
+            throws IOException {
         for (Map.Entry<CatalogTable, Dataset<Row>> t : tables.entrySet()) {
             report.rowsPerTable.put(t.getKey().table, t.getValue().count());
         }
@@ -126,12 +129,19 @@ public final class CatalogBuild {
         report.phase("derive");
 
         for (Map.Entry<CatalogTable, Dataset<Row>> t : tables.entrySet()) {
-            t.getKey().write(t.getValue(), snapshots.table(report.snapshotId, t.getKey().table).toString());
+            t.getKey().write(t.getValue(), snapshots.table(report.snapshotId, t.getKey().table).toString(),
+                    report.rowsPerTable.get(t.getKey().table));
         }
         writeReport(snapshots, report);
         report.phase("write");
 
-        publisher.publish(snapshots, report.snapshotId);
+        try {
+            publisher.publish(snapshots, report.snapshotId);
+            report.registeredDatabase = config.registerDatabase();
+        } catch (TableRegistration.Failed e) {
+            // the snapshot is current all the same: the build reports the failure rather than failing
+            report.registrationError = e.getMessage();
+        }
         report.phase("publish");
         // rewritten with the publish time: informational, no reader depends on it
         writeReport(snapshots, report);

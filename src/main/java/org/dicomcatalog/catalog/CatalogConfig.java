@@ -25,17 +25,22 @@ import java.util.regex.Pattern;
  * @param settleSeconds     a refresh leaves files modified less than this long ago to the next run: they may
  *                          still be being written
  * @param lockLeaseSeconds  age of the {@link RefreshLock} heartbeat after which another run may take the lock
+ * @param registerDatabase  database of the Spark session catalog whose tables are pointed at each published
+ *                          snapshot; null (the default, or an empty value) registers nothing
  */
 public record CatalogConfig(int keepSnapshots, int filesPerPartition, String master, Map<String, String> rootIssuers,
-        int settleSeconds, int lockLeaseSeconds) {
+        int settleSeconds, int lockLeaseSeconds, String registerDatabase) {
     public static final String KEEP_SNAPSHOTS = "keepSnapshots";
     public static final String FILES_PER_PARTITION = "filesPerPartition";
     public static final String MASTER = "master";
     public static final String SETTLE_SECONDS = "settleSeconds";
     public static final String LOCK_LEASE_SECONDS = "lockLeaseSeconds";
+    public static final String REGISTER_DATABASE = "registerDatabase";
     private static final Pattern ISSUER = Pattern.compile("issuer\\.([^.]+)\\.(root|name)");
+    // a plain name: it is spliced into SQL, and a typo should fail before the build, not after it
+    private static final Pattern DATABASE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    public static final CatalogConfig DEFAULTS = new CatalogConfig(5, 0, "local[*]", Map.of(), 300, 600);
+    public static final CatalogConfig DEFAULTS = new CatalogConfig(5, 0, "local[*]", Map.of(), 300, 600, null);
 
     public CatalogConfig {
         if (keepSnapshots < 1) {
@@ -52,6 +57,13 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
             throw new IllegalArgumentException(LOCK_LEASE_SECONDS + " must be at least 1: " + lockLeaseSeconds);
         }
         rootIssuers = Map.copyOf(rootIssuers);
+        if (registerDatabase != null && registerDatabase.isEmpty()) {
+            registerDatabase = null;
+        }
+        if (registerDatabase != null && !DATABASE.matcher(registerDatabase).matches()) {
+            throw new IllegalArgumentException(REGISTER_DATABASE + " must be letters, digits and _: "
+                    + registerDatabase);
+        }
     }
 
     public Duration lockLease() {
@@ -78,6 +90,7 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
         String master = DEFAULTS.master;
         int settle = DEFAULTS.settleSeconds;
         int lease = DEFAULTS.lockLeaseSeconds;
+        String database = DEFAULTS.registerDatabase;
         Map<String, String> roots = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
         for (Map.Entry<String, String> e : properties.entrySet()) {
@@ -93,6 +106,8 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
                 settle = Integer.parseInt(e.getValue());
             } else if (name.equals(LOCK_LEASE_SECONDS)) {
                 lease = Integer.parseInt(e.getValue());
+            } else if (name.equals(REGISTER_DATABASE)) {
+                database = e.getValue();
             } else if (issuer.matches()) {
                 (issuer.group(2).equals("root") ? roots : names).put(issuer.group(1), e.getValue());
             } else {
@@ -105,6 +120,6 @@ public record CatalogConfig(int keepSnapshots, int filesPerPartition, String mas
         }
         Map<String, String> rootIssuers = new LinkedHashMap<>();
         roots.forEach((n, root) -> rootIssuers.put(root, names.get(n)));
-        return new CatalogConfig(keep, files, master, rootIssuers, settle, lease);
+        return new CatalogConfig(keep, files, master, rootIssuers, settle, lease, database);
     }
 }

@@ -39,7 +39,7 @@ public final class CatalogRefresh {
     private final Publisher publisher;
 
     public CatalogRefresh(SparkSession spark, CatalogConfig config) {
-        this(spark, config, Snapshots::publishAndPrune);
+        this(spark, config, new CatalogPublisher(spark, config));
     }
 
     CatalogRefresh(SparkSession spark, CatalogConfig config, Publisher publisher) {
@@ -116,7 +116,7 @@ public final class CatalogRefresh {
                 report.phase("read");
 
                 Map<CatalogTable, Dataset<Row>> tables = derive(priorFiles, diff.deleted(), stable);
-                CatalogBuild.writeAndPublish(tables, snapshots, report, publisher);
+                new CatalogBuild(spark, config, publisher).writeAndPublish(tables, snapshots, report);
                 return report;
             } finally {
                 cached.forEach(Dataset::unpersist);
@@ -144,6 +144,7 @@ public final class CatalogRefresh {
                     "left_semi"));
             long kept = stable.count();
             report.refresh.put("opened", opened);
+            report.filesOpened = opened;
             report.refresh.put("changed_during_read", opened - kept);
             return stable;
         }

@@ -16,15 +16,16 @@ import org.dicomcatalog.catalog.CatalogConfig;
 import org.dicomcatalog.catalog.CatalogRefresh;
 
 /**
- * {@code build|refresh --input PATH... --output CATALOG [--conf FILE] [--master URL] [--set NAME=VALUE]...}:
- * builds a catalog snapshot and publishes it; {@code refresh} reads only what changed since the published
- * snapshot (a full build when there is none). Settings: command line, then the conf file (default: catalog.properties
- * in the conf folder the launcher names, i.e. conf/catalog.properties), then defaults.
+ * {@code build|refresh --input PATH... --output CATALOG [--conf FILE] [--master URL] [--register DB]
+ * [--set NAME=VALUE]...}: builds a catalog snapshot, publishes it and, with a database, registers its tables in
+ * the session catalog; {@code refresh} reads only what changed since the published snapshot (a full build when
+ * there is none). Settings: command line, then the conf file (default: catalog.properties in the conf folder
+ * the launcher names, i.e. conf/catalog.properties), then defaults.
  */
 final class BuildCommand {
     static final String CONF_FILE = "catalog.properties";
     private static final String USAGE = "usage: dicom-catalog build|refresh --input PATH... --output CATALOG"
-            + " [--conf FILE] [--master URL] [--set NAME=VALUE]...";
+            + " [--conf FILE] [--master URL] [--register DB] [--set NAME=VALUE]...";
 
     private final PrintStream out;
     private final boolean refresh;
@@ -73,6 +74,7 @@ final class BuildCommand {
                 case "--output" -> output = value(args, ++i);
                 case "--conf" -> conf = Paths.get(value(args, ++i));
                 case "--master" -> commandLine.put(CatalogConfig.MASTER, value(args, ++i));
+                case "--register" -> commandLine.put(CatalogConfig.REGISTER_DATABASE, value(args, ++i));
                 case "--set" -> {
                     String nv = value(args, ++i);
                     int eq = nv.indexOf('=');
@@ -107,6 +109,10 @@ final class BuildCommand {
                     ? new CatalogRefresh(spark, config).run(parsed.inputs(), parsed.output())
                     : new CatalogBuild(spark, config).run(parsed.inputs(), parsed.output());
             report.printSummary(out);
+            if (report.registrationError != null) {
+                System.err.println("build: " + report.registrationError);
+                return 1;
+            }
             return 0;
         } finally {
             spark.stop();

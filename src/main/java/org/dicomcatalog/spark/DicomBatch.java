@@ -22,10 +22,17 @@ final class DicomBatch implements Batch {
     private final Configuration conf;
     private final DicomOptions options;
     private final ReadPlan plan;
+    private final Listener listener;
     private InputPartition[] partitions;
 
-    DicomBatch(SparkSession session, DicomOptions options, ReadPlan plan) {
+    /** Told how many files the listing found and how long it took. */
+    interface Listener {
+        void listed(int files, long millis);
+    }
+
+    DicomBatch(SparkSession session, DicomOptions options, ReadPlan plan, Listener listener) {
         this.session = session;
+        this.listener = listener;
         this.options = options;
         this.plan = plan;
         this.conf = session.sessionState().newHadoopConf();
@@ -40,7 +47,9 @@ final class DicomBatch implements Batch {
     @Override
     public InputPartition[] planInputPartitions() {
         if (partitions == null) {
+            long start = System.nanoTime();
             List<ListedFile> files = listFiles();
+            listener.listed(files.size(), (System.nanoTime() - start) / 1_000_000);
             partitions = pack(files, options.filesPerPartition(files.size(),
                     session.sparkContext().defaultParallelism()));
         }

@@ -12,12 +12,15 @@ final class DicomMetrics {
     static final String HEADER_BYTES_READ = "headerBytesRead";
     static final String FILES_OPENED = "filesOpened";
     static final String FILES_NOT_OK = "filesNotOk";
+    static final String FILES_LISTED = "filesListed";
+    static final String LIST_MILLIS = "listMillis";
 
     private DicomMetrics() {
     }
 
     static CustomMetric[] supported() {
-        return new CustomMetric[] {new HeaderBytesRead(), new FilesOpened(), new FilesNotOk()};
+        return new CustomMetric[] {new HeaderBytesRead(), new FilesOpened(), new FilesNotOk(), new FilesListed(),
+            new ListMillis()};
     }
 
     /** A task's running total; Spark reads it while the task runs and sets, not adds, the value it sees. */
@@ -60,6 +63,32 @@ final class DicomMetrics {
         @Override
         public String description() {
             return "files not OK";
+        }
+    }
+
+    /** Files the driver listed when the scan was planned; reported by the driver. */
+    public static final class FilesListed extends CustomSumMetric {
+        @Override
+        public String name() {
+            return FILES_LISTED;
+        }
+
+        @Override
+        public String description() {
+            return "files listed";
+        }
+    }
+
+    /** Time the driver took to list the input files when the scan was planned; reported by the driver. */
+    public static final class ListMillis extends CustomSumMetric {
+        @Override
+        public String name() {
+            return LIST_MILLIS;
+        }
+
+        @Override
+        public String description() {
+            return "listing time (ms)";
         }
     }
 }

@@ -2,6 +2,7 @@ package org.dicomcatalog.spark;
 
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.types.StructType;
@@ -11,6 +12,9 @@ final class DicomScan implements Scan {
     private final StructType readSchema;
     private final DicomOptions options;
     private final ReadPlan plan;
+    // kept here, not in the batch: Spark may ask this scan for several batches (plan copies) but lists with one
+    private volatile long filesListed;
+    private volatile long listMillis;
 
     DicomScan(StructType readSchema, DicomOptions options, ReadPlan plan) {
         this.readSchema = readSchema;
@@ -31,11 +35,22 @@ final class DicomScan implements Scan {
 
     @Override
     public Batch toBatch() {
-        return new DicomBatch(SparkSession.active(), options, plan);
+        return new DicomBatch(SparkSession.active(), options, plan, (files, millis) -> {
+            filesListed = files;
+            listMillis = millis;
+        });
     }
 
     @Override
     public CustomMetric[] supportedCustomMetrics() {
         return DicomMetrics.supported();
+    }
+
+    /** Spark asks once the batch has planned its partitions, i.e. listed the files. */
+    @Override
+    public CustomTaskMetric[] reportDriverMetrics() {
+        return new CustomTaskMetric[] {
+            new DicomMetrics.TaskValue(DicomMetrics.FILES_LISTED, filesListed),
+            new DicomMetrics.TaskValue(DicomMetrics.LIST_MILLIS, listMillis)};
     }
 }

@@ -232,9 +232,11 @@ class CatalogBuildTest {
         assertEquals(Map.of("instances", 10L, "series", 8L, "studies", 6L, "patients", 4L, "conflicts", 2L,
                 "rejects", 5L), report.rowsPerTable);
         assertTrue(report.bytesRead > 0);
-        assertEquals(Set.of("list_and_read", "derive", "write", "publish"), report.phaseMillis.keySet());
+        assertEquals(List.of("list", "read", "derive", "write", "publish"), List.copyOf(report.phaseMillis.keySet()));
+        assertEquals(15, report.filesOpened, "every listed file is opened once");
         String json = Files.readString(catalog.resolve("snapshots").resolve(report.snapshotId).resolve("report.json"));
         assertTrue(json.contains("\"files_listed\" : 15"), json);
+        assertTrue(json.contains("\"files_opened\" : 15"), json);
     }
 
     private static Set<String> partitions(Path table) throws IOException {

@@ -19,7 +19,7 @@ class CatalogConfigTest {
 
     @Test
     void defaults() {
-        assertEquals(new CatalogConfig(5, 0, "local[*]", Map.of(), 300, 600), CatalogConfig.DEFAULTS);
+        assertEquals(new CatalogConfig(5, 0, "local[*]", Map.of(), 300, 600, null), CatalogConfig.DEFAULTS);
         assertEquals(CatalogConfig.DEFAULTS, CatalogConfig.fromProperties(Map.of()));
     }
 
@@ -34,17 +34,20 @@ class CatalogConfigTest {
                 "issuer.a.name", "HOSP_A",
                 "issuer.b.root", "s3a://bucket/b",
                 "issuer.b.name", "HOSP_B",
-                "settleSeconds", "0");
+                "settleSeconds", "0",
+                "registerDatabase", "dicom_catalog");
         assertEquals(new CatalogConfig(3, 512, "spark://head:7077",
-                        Map.of("/archive/a", "HOSP_A", "s3a://bucket/b", "HOSP_B"), 0, 120),
+                        Map.of("/archive/a", "HOSP_A", "s3a://bucket/b", "HOSP_B"), 0, 120, "dicom_catalog"),
                 CatalogConfig.fromProperties(properties));
     }
 
     @Test
     void commandLineOverridesConfFileOverridesDefaults() throws IOException {
-        Path conf = Files.writeString(dir.resolve("catalog.properties"), "keepSnapshots = 7\nmaster=local[4]\n");
-        CatalogConfig c = CatalogConfig.load(conf, Map.of("master", "local[2]"));
-        assertEquals(new CatalogConfig(7, 0, "local[2]", Map.of(), 300, 600), c);
+        Path conf = Files.writeString(dir.resolve("catalog.properties"),
+                "keepSnapshots = 7\nmaster=local[4]\nregisterDatabase = from_file\n");
+        CatalogConfig c = CatalogConfig.load(conf, Map.of("master", "local[2]", "registerDatabase", "from_line"));
+        assertEquals(new CatalogConfig(7, 0, "local[2]", Map.of(), 300, 600, "from_line"), c);
+        assertEquals("from_file", CatalogConfig.load(conf, Map.of()).registerDatabase());
     }
 
     @Test
@@ -52,6 +55,11 @@ class CatalogConfigTest {
         Path conf = Files.writeString(dir.resolve("catalog.properties"), "lockLeaseSeconds = 900\n");
         assertEquals(Duration.ofSeconds(900), CatalogConfig.load(conf, Map.of()).lockLease());
         assertEquals(Duration.ofSeconds(60), CatalogConfig.load(conf, Map.of("lockLeaseSeconds", "60")).lockLease());
+    }
+
+    @Test
+    void emptyRegisterDatabaseRegistersNothing() {
+        assertEquals(null, CatalogConfig.fromProperties(Map.of("registerDatabase", "")).registerDatabase());
     }
 
     @Test
@@ -68,5 +76,7 @@ class CatalogConfigTest {
                 () -> CatalogConfig.fromProperties(Map.of("keepSnapshots", "0")));
         assertThrows(IllegalArgumentException.class,
                 () -> CatalogConfig.fromProperties(Map.of("lockLeaseSeconds", "0")));
+        assertThrows(IllegalArgumentException.class,
+                () -> CatalogConfig.fromProperties(Map.of("registerDatabase", "cat; DROP")));
     }
 }

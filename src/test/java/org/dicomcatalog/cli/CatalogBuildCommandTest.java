@@ -23,10 +23,10 @@ class CatalogBuildCommandTest {
         Path conf = Files.writeString(dir.resolve("c.properties"), "master = local[4]\nkeepSnapshots = 3\n");
         BuildCommand.Args args = BuildCommand.parse(new String[] {
             "--input", "/a", "s3a://b/c", "--output", "/cat", "--conf", conf.toString(),
-            "--master", "local[1]", "--set", "filesPerPartition=64"});
+            "--master", "local[1]", "--set", "filesPerPartition=64", "--register", "dicom_catalog"});
         assertEquals(List.of("/a", "s3a://b/c"), args.inputs());
         assertEquals("/cat", args.output());
-        assertEquals(new CatalogConfig(3, 64, "local[1]", Map.of(), 300, 600), args.config());
+        assertEquals(new CatalogConfig(3, 64, "local[1]", Map.of(), 300, 600, "dicom_catalog"), args.config());
     }
 
     @Test

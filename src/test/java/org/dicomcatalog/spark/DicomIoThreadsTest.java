@@ -66,7 +66,7 @@ class DicomIoThreadsTest {
 
         assertEquals(20, expected.size());
         assertEquals(expected, actual);
-        assertEquals(ScanMetrics.of(serial), ScanMetrics.of(ahead));
+        assertEquals(ScanMetrics.counts(serial), ScanMetrics.counts(ahead));
     }
 
     @Test

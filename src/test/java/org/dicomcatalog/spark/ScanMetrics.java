@@ -24,6 +24,13 @@ final class ScanMetrics {
         return values;
     }
 
+    /** The metrics that count things, i.e. all but the listing time, which differs from run to run. */
+    static Map<String, Long> counts(Dataset<?> executed) {
+        Map<String, Long> counts = of(executed);
+        counts.remove(DicomMetrics.LIST_MILLIS);
+        return counts;
+    }
+
     private static BatchScanExec find(SparkPlan plan) {
         if (plan instanceof BatchScanExec scan) {
             return scan;

@@ -61,6 +61,8 @@ class ScanMetricsTest {
         assertEquals(0L, metrics.get(DicomMetrics.HEADER_BYTES_READ));
         assertEquals(0L, metrics.get(DicomMetrics.FILES_OPENED));
         assertEquals(0L, metrics.get(DicomMetrics.FILES_NOT_OK));
+        assertEquals(5L, metrics.get(DicomMetrics.FILES_LISTED), "reported by the driver with the listing time");
+        assertTrue(metrics.get(DicomMetrics.LIST_MILLIS) >= 0);
     }
 
     @Test
@@ -97,7 +99,8 @@ class ScanMetricsTest {
 
     @Test
     void theScanDeclaresItsMetrics() {
-        assertEquals(List.of(DicomMetrics.HEADER_BYTES_READ, DicomMetrics.FILES_OPENED, DicomMetrics.FILES_NOT_OK),
+        assertEquals(List.of(DicomMetrics.HEADER_BYTES_READ, DicomMetrics.FILES_OPENED, DicomMetrics.FILES_NOT_OK,
+                        DicomMetrics.FILES_LISTED, DicomMetrics.LIST_MILLIS),
                 java.util.Arrays.stream(DicomMetrics.supported()).map(m -> m.name()).toList());
     }
 }
