@@ -154,11 +154,12 @@ public final class CatalogRefresh {
          */
         private Map<CatalogTable, Dataset<Row>> derive(Dataset<Row> priorFiles, Dataset<Row> deleted,
                 Dataset<Row> stable) {
-            Dataset<Row> gone = deleted.union(stable.select(col("path")));
+            Dataset<Row> gone = materialized(deleted.union(stable.select(col("path"))));
             Dataset<Row> removed = priorFiles.join(gone, new String[] {"path"}, "left_semi");
             Dataset<Row> carried = priorFiles.join(gone, new String[] {"path"}, "left_anti");
             // a new or removed copy of a SOP instance can change which file of that UID is the instance
-            Dataset<Row> touchedUids = stable.select(col(SOP)).union(removed.select(col(SOP))).na().drop().distinct();
+            Dataset<Row> touchedUids = materialized(
+                    stable.select(col(SOP)).union(removed.select(col(SOP))).na().drop().distinct());
             Dataset<Row> reclassified = InstanceClassifier.classify(
                     carried.join(touchedUids, new String[] {SOP}, "left_semi")
                             .drop(Identity.ISSUER, InstanceClassifier.REASON).unionByName(stable), roots);
@@ -171,7 +172,7 @@ public final class CatalogRefresh {
 
             Column[] keys = Arrays.stream(Level.values()).flatMap(l -> l.keys().stream()).distinct()
                     .map(k -> col(k)).toArray(Column[]::new);
-            Dataset<Row> touched = cache(removed.select(keys).union(reclassified.select(keys)));
+            Dataset<Row> touched = materialized(removed.select(keys).union(reclassified.select(keys)));
             Dataset<Row> instances = InstanceClassifier.instances(classified);
             Dataset<Row> priorConflicts = prior.table(CatalogTable.CONFLICTS, conflictSchema(instances));
             Map<CatalogTable, Dataset<Row>> tables = new LinkedHashMap<>();
@@ -202,6 +203,16 @@ public final class CatalogRefresh {
             LevelAggregator.Result none = LevelAggregator.aggregate(Level.SERIES, instances.limit(0));
             none.cached().unpersist();
             return none.conflicts().schema();
+        }
+
+        /**
+         * Cached and computed now: the planner then knows its true size and broadcasts it into the joins with
+         * the whole catalog when it is small (a night's changes), instead of shuffling every carried-over row.
+         */
+        private Dataset<Row> materialized(Dataset<Row> rows) {
+            Dataset<Row> cachedRows = cache(rows);
+            cachedRows.count();
+            return cachedRows;
         }
 
         private Dataset<Row> cache(Dataset<Row> rows) {

@@ -54,8 +54,8 @@ class CatalogRefreshTest {
     /** Changes tested together: a catalog build costs seconds of Spark jobs, and each scenario needs three. */
     enum Scenario {
         ARRIVALS(Change.ADD_STUDY, Change.LATE_INSTANCES, Change.PATIENT_MODULE_LATER, Change.REJECTS_BECOME_VALID),
-        EDITS(Change.MODIFY_SERIES_DESCRIPTION, Change.MOVE_TO_OTHER_STUDY, Change.DELETE_INSTANCE),
-        REMOVALS(Change.DELETE_STUDY, Change.DUPLICATE_WINNER_DELETED);
+        EDITS_AND_REMOVALS(Change.MODIFY_SERIES_DESCRIPTION, Change.MOVE_TO_OTHER_STUDY, Change.DELETE_INSTANCE,
+                Change.DELETE_STUDY, Change.DUPLICATE_WINNER_DELETED);
 
         final List<Change> changes;
 
@@ -122,6 +122,7 @@ class CatalogRefreshTest {
         write(ct("1.2", "1.2.1", "1.2.1.1", "P1", "AXIAL"), a.resolve("p1/ct1.dcm"));
         write(ct("1.2", "1.2.1", "1.2.1.2", "P1", "AXIAL"), a.resolve("p1/ct2.dcm"));
         write(ct("1.2", "1.2.2", "1.2.2.1", "P1", "CORONAL"), a.resolve("p1/ct3.dcm"));
+        write(ct("1.2", "1.2.2", "1.2.2.2", "P1", "CORONAL"), a.resolve("p1/ct4.dcm"));
         write(ct("2.2", "2.2.1", "2.2.1.1", "P2", "HEAD"), a.resolve("p2/ct1.dcm"));
         write(ct("2.2", "2.2.1", "2.2.1.2", "P2", "HEAD"), a.resolve("p2/ct2.dcm"));
         // an emergency study: no patient module yet
@@ -147,7 +148,7 @@ class CatalogRefreshTest {
                 return 1;
             }
             case DELETE_INSTANCE -> {
-                Files.delete(a.resolve("p2/ct2.dcm"));
+                Files.delete(a.resolve("p1/ct4.dcm"));
                 return 0;
             }
             case DELETE_STUDY -> {
