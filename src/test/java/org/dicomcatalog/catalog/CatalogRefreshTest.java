@@ -19,9 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.dicomcatalog.dicom.VR;
 import org.dicomcatalog.dicom.write.DicomWriter;
 import org.dicomcatalog.spark.SparkTestSession;
@@ -211,13 +209,8 @@ class CatalogRefreshTest {
         }
     }
 
-    /** A table's rows as sorted JSON lines: every column, header VARIANT included. */
     private List<String> rows(String catalog, String id, CatalogTable table) throws IOException {
-        var rows = spark.read().parquet(new Snapshots(catalog, spark.sparkContext().hadoopConfiguration())
-                .table(id, table.table).toString());
-        Column[] sorted = Arrays.stream(rows.columns()).sorted().map(functions::col).toArray(Column[]::new);
-        return rows.select(functions.to_json(functions.struct(sorted))).collectAsList().stream()
-                .map(r -> r.getString(0)).sorted().toList();
+        return SnapshotRows.of(spark, catalog, id, table);
     }
 
     private long count(String catalog, BuildReport report, String tableAndWhere) throws IOException {

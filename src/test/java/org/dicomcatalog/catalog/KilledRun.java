@@ -4,19 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@code dicom-catalog} sub-command (build, refresh, ...) run as a child JVM whose file system is
- * {@link BlockingFileSystem}: it stops at a {@link BlockingFileSystem.Point}, and the test kills it there with
- * SIGKILL, as the OOM killer or a lost node would. Paths for the child's arguments: {@link #blockfs}.
+ * A {@code dicom-catalog} sub-command (build, refresh, ...) run as a child JVM ({@link ChildRun}) whose file
+ * system is {@link BlockingFileSystem}: it stops at a {@link BlockingFileSystem.Point}, and the test kills it there
+ * with SIGKILL, as the OOM killer or a lost node would. Paths for the child's arguments: {@link #blockfs}.
  */
 final class KilledRun implements AutoCloseable {
     private static final Duration BLOCK_TIMEOUT = Duration.ofSeconds(150);
@@ -38,23 +35,12 @@ final class KilledRun implements AutoCloseable {
             throws IOException {
         Path marker = dir.resolve("blocked-" + at);
         Path log = dir.resolve(command + "-" + at + ".log");
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                // a short run on a busy machine: the quick compiler and one GC thread leave the CPU to the job
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        cmd.addAll(Arrays.asList(System.getProperty("dicomcatalog.sparkOpens", "").trim().split("\\s+")));
-        cmd.addAll(List.of(
-                "-Dspark.hadoop.fs.blockfs.impl=" + BlockingFileSystem.class.getName(),
-                "-Dspark.hadoop.fs.AbstractFileSystem.blockfs.impl=" + BlockingFs.class.getName(),
-                "-Dspark.hadoop." + BlockingFileSystem.AT + "=" + at,
-                "-Dspark.hadoop." + BlockingFileSystem.MARKER + "=" + marker,
-                "-Dspark.sql.shuffle.partitions=2",
-                "-Dlog4j.configurationFile=" + Path.of("conf/log4j2.properties").toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path"), "org.dicomcatalog.cli.Main", command));
-        cmd.addAll(Arrays.asList(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        return new KilledRun(pb.start(), marker, log);
+        Process process = ChildRun.start(log, List.of(
+                "spark.hadoop.fs.blockfs.impl=" + BlockingFileSystem.class.getName(),
+                "spark.hadoop.fs.AbstractFileSystem.blockfs.impl=" + BlockingFs.class.getName(),
+                "spark.hadoop." + BlockingFileSystem.AT + "=" + at,
+                "spark.hadoop." + BlockingFileSystem.MARKER + "=" + marker), command, args);
+        return new KilledRun(process, marker, log);
     }
 
     /** {@code path} on the blocking file system: what the child's arguments name. */
@@ -81,8 +67,7 @@ final class KilledRun implements AutoCloseable {
     }
 
     String tail() throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        return ChildRun.tail(log);
     }
 
     @Override
