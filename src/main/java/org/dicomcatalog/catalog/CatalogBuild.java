@@ -28,6 +28,7 @@ import org.apache.spark.storage.StorageLevel;
  * at a time ({@link RefreshLock}).
  */
 public final class CatalogBuild {
+    private static final String VARIANT_SHREDDING = "spark.sql.variant.writeShredding.enabled";
     private final SparkSession spark;
     private final CatalogConfig config;
     private final Publisher publisher;
@@ -128,10 +129,7 @@ public final class CatalogBuild {
         report.conflicts = report.rowsPerTable.get(CatalogTable.CONFLICTS.table);
         report.phase("derive");
 
-        for (Map.Entry<CatalogTable, Dataset<Row>> t : tables.entrySet()) {
-            t.getKey().write(t.getValue(), snapshots.table(report.snapshotId, t.getKey().table).toString(),
-                    report.rowsPerTable.get(t.getKey().table));
-        }
+        writeTables(tables, snapshots, report);
         writeReport(snapshots, report);
         report.phase("write");
 
@@ -145,6 +143,27 @@ public final class CatalogBuild {
         report.phase("publish");
         // rewritten with the publish time: informational, no reader depends on it
         writeReport(snapshots, report);
+    }
+
+    private void writeTables(Map<CatalogTable, Dataset<Row>> tables, Snapshots snapshots, BuildReport report) {
+        // Spark 4.2 shreds VARIANT columns into Parquet sub-columns inferred per file: with headers of hundreds
+        // of distinct keys that made writing the 21k-file benchmark catalog 2.5 to 4 times slower, and reading
+        // it back (a refresh) slower too (docs/benchmarks.md). Queries use the typed columns; the header stays
+        // queryable unshredded.
+        String shredding = spark.conf().get(VARIANT_SHREDDING, null);
+        spark.conf().set(VARIANT_SHREDDING, "false");
+        try {
+            for (Map.Entry<CatalogTable, Dataset<Row>> t : tables.entrySet()) {
+                t.getKey().write(t.getValue(), snapshots.table(report.snapshotId, t.getKey().table).toString(),
+                        report.rowsPerTable.get(t.getKey().table));
+            }
+        } finally {
+            if (shredding == null) {
+                spark.conf().unset(VARIANT_SHREDDING);
+            } else {
+                spark.conf().set(VARIANT_SHREDDING, shredding);
+            }
+        }
     }
 
     static CatalogTable table(Level level) {
