@@ -120,7 +120,7 @@ public final class CatalogRefresh {
                 return report;
             } finally {
                 cached.forEach(Dataset::unpersist);
-                snapshots.deleteWork(report.snapshotId);
+                snapshots.deleteWork();
             }
         }
 

@@ -88,8 +88,9 @@ public final class Snapshots {
         return new Path(new Path(root, WORK), id);
     }
 
-    void deleteWork(String id) throws IOException {
-        fs.delete(work(id), true);
+    /** Deletes the work folder of the run that ends; the lock it holds makes it the only one using it. */
+    void deleteWork() throws IOException {
+        fs.delete(new Path(root, WORK), true);
     }
 
     /** The published snapshot's id, empty when nothing was ever published. */
