@@ -150,7 +150,8 @@ public final class CatalogRefresh {
         }
 
         /**
-         * The new snapshot's tables. {@code gone}: paths whose previous row is dropped (deleted or read again).
+         * The new snapshot's tables. {@code deleted}: previous paths no longer listed; their rows go, and so do the
+         * previous rows of the files read again ({@code stable}).
          */
         private Map<CatalogTable, Dataset<Row>> derive(Dataset<Row> priorFiles, Dataset<Row> deleted,
                 Dataset<Row> stable) {
