@@ -36,7 +36,8 @@ public final class CatalogRefresh {
 
     private final SparkSession spark;
     private final CatalogConfig config;
-    private final Publisher publisher;
+    /** A refresh ends like a build, and falls back to one when it cannot refresh. */
+    private final CatalogBuild build;
 
     public CatalogRefresh(SparkSession spark, CatalogConfig config) {
         this(spark, config, new CatalogPublisher(spark, config));
@@ -45,7 +46,7 @@ public final class CatalogRefresh {
     CatalogRefresh(SparkSession spark, CatalogConfig config, Publisher publisher) {
         this.spark = spark;
         this.config = config;
-        this.publisher = publisher;
+        this.build = new CatalogBuild(spark, config, publisher);
     }
 
     /** @throws LockHeldException when another build or refresh of {@code catalog} is running */
@@ -60,7 +61,7 @@ public final class CatalogRefresh {
         Optional<String> fullBuild = prior.isEmpty() ? Optional.of("no published snapshot")
                 : prior.get().incompatibility(config.rootIssuers(), files);
         if (fullBuild.isPresent()) {
-            BuildReport report = new CatalogBuild(spark, config, publisher).build(inputs, snapshots, hadoop);
+            BuildReport report = build.build(inputs, snapshots, hadoop);
             report.mode = "full build: " + fullBuild.get();
             return report;
         }
@@ -116,7 +117,7 @@ public final class CatalogRefresh {
                 report.phase("read");
 
                 Map<CatalogTable, Dataset<Row>> tables = derive(priorFiles, diff.deleted(), stable);
-                new CatalogBuild(spark, config, publisher).writeAndPublish(tables, snapshots, report);
+                build.writeAndPublish(tables, snapshots, report);
                 return report;
             } finally {
                 cached.forEach(Dataset::unpersist);
