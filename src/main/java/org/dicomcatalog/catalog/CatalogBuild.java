@@ -89,19 +89,7 @@ public final class CatalogBuild {
             // the source lists once, when the read is planned: a listing of its own would list twice
             report.phases("list", scan.getOrDefault(SourceMetrics.LIST_MILLIS, 0L), "read");
 
-            Dataset<Row> instances = InstanceClassifier.instances(classified);
-            Map<CatalogTable, Dataset<Row>> tables = new LinkedHashMap<>();
-            tables.put(CatalogTable.INSTANCES, instances);
-            Dataset<Row> conflicts = null;
-            for (Level level : Level.values()) {
-                LevelAggregator.Result r = LevelAggregator.aggregate(level, instances);
-                cached.add(r.cached());
-                tables.put(table(level), r.table());
-                conflicts = conflicts == null ? r.conflicts() : conflicts.unionAll(r.conflicts());
-            }
-            tables.put(CatalogTable.CONFLICTS, conflicts);
-            tables.put(CatalogTable.REJECTS, InstanceClassifier.rejects(classified));
-            writeAndPublish(tables, snapshots, report);
+            writeAndPublish(classified, snapshots, report);
             return report;
         } finally {
             cached.forEach(Dataset::unpersist);
@@ -118,18 +106,43 @@ public final class CatalogBuild {
     }
 
     /**
-     * The end of every run: count rows (phase "derive", where the lazy derivations run), write each table into
-     * the new snapshot with the report ("write"), then make it current and register it ("publish").
+     * The end of every run, from its classified files (cached, outcomes counted): write instances and rejects
+     * into the new snapshot, derive the level tables from the instances just written, write them ("derive"
+     * and "write" phases), then make the snapshot current and register it ("publish"). The levels read the
+     * written instances back, column-pruned: their plans start from a Parquet scan of a few dozen narrow
+     * columns instead of the run's whole lineage and the header of every row (docs/benchmarks.md).
      */
-    void writeAndPublish(Map<CatalogTable, Dataset<Row>> tables, Snapshots snapshots, BuildReport report)
-            throws IOException {
-        for (Map.Entry<CatalogTable, Dataset<Row>> t : tables.entrySet()) {
-            report.rowsPerTable.put(t.getKey().table, t.getValue().count());
-        }
-        report.conflicts = report.rowsPerTable.get(CatalogTable.CONFLICTS.table);
+    void writeAndPublish(Dataset<Row> classified, Snapshots snapshots, BuildReport report) throws IOException {
         report.phase("derive");
+        List<Dataset<Row>> cached = new ArrayList<>();
+        try {
+            Dataset<Row> instances = InstanceClassifier.instances(classified);
+            withoutVariantShredding(() -> {
+                write(CatalogTable.INSTANCES, instances, report.instances, snapshots, report);
+                write(CatalogTable.REJECTS, InstanceClassifier.rejects(classified), report.rejects, snapshots, report);
+            });
+            report.phase("write");
 
-        writeTables(tables, snapshots, report);
+            Dataset<Row> written = spark.read().schema(instances.schema())
+                    .parquet(snapshots.table(report.snapshotId, CatalogTable.INSTANCES.table).toString());
+            Map<CatalogTable, Dataset<Row>> levels = new LinkedHashMap<>();
+            Dataset<Row> conflicts = null;
+            for (Level level : Level.values()) {
+                LevelAggregator.Result r = LevelAggregator.aggregate(level, written);
+                cached.add(r.cached());
+                levels.put(table(level), r.table());
+                conflicts = conflicts == null ? r.conflicts() : conflicts.unionAll(r.conflicts());
+            }
+            levels.put(CatalogTable.CONFLICTS, conflicts);
+            Map<CatalogTable, Long> counts = new LinkedHashMap<>();
+            levels.forEach((table, rows) -> counts.put(table, rows.count()));
+            report.conflicts = counts.get(CatalogTable.CONFLICTS);
+            report.phase("derive");
+
+            levels.forEach((table, rows) -> write(table, rows, counts.get(table), snapshots, report));
+        } finally {
+            cached.forEach(Dataset::unpersist);
+        }
         writeReport(snapshots, report);
         report.phase("write");
 
@@ -145,18 +158,23 @@ public final class CatalogBuild {
         writeReport(snapshots, report);
     }
 
-    private void writeTables(Map<CatalogTable, Dataset<Row>> tables, Snapshots snapshots, BuildReport report) {
-        // Spark 4.2 shreds VARIANT columns into Parquet sub-columns inferred per file: with headers of hundreds
-        // of distinct keys it made writing the 21k-file benchmark catalog 1.6 times slower in a build and 3.9 times
-        // in a refresh, which reads shredded headers back too (docs/benchmarks.md). Queries use the typed columns; the header stays
-        // queryable unshredded.
+    private void write(CatalogTable table, Dataset<Row> rows, long rowCount, Snapshots snapshots,
+            BuildReport report) {
+        report.rowsPerTable.put(table.table, rowCount);
+        table.write(rows, snapshots.table(report.snapshotId, table.table).toString(), rowCount);
+    }
+
+    /**
+     * Spark 4.2 shreds VARIANT columns into Parquet sub-columns inferred per file: with headers of hundreds of
+     * distinct keys it made writing the 21k-file benchmark catalog 1.6 times slower in a build and 3.9 times in
+     * a refresh, which reads shredded headers back too (docs/benchmarks.md). Queries use the typed columns; the
+     * header stays queryable unshredded.
+     */
+    private void withoutVariantShredding(Runnable writes) {
         String shredding = spark.conf().get(VARIANT_SHREDDING, null);
         spark.conf().set(VARIANT_SHREDDING, "false");
         try {
-            for (Map.Entry<CatalogTable, Dataset<Row>> t : tables.entrySet()) {
-                t.getKey().write(t.getValue(), snapshots.table(report.snapshotId, t.getKey().table).toString(),
-                        report.rowsPerTable.get(t.getKey().table));
-            }
+            writes.run();
         } finally {
             if (shredding == null) {
                 spark.conf().unset(VARIANT_SHREDDING);

@@ -116,8 +116,7 @@ public final class CatalogRefresh {
                 Dataset<Row> stable = readStable(toRead);
                 report.phase("read");
 
-                Map<CatalogTable, Dataset<Row>> tables = derive(priorFiles, diff.deleted(), stable);
-                build.writeAndPublish(tables, snapshots, report);
+                build.writeAndPublish(classify(priorFiles, diff.deleted(), stable), snapshots, report);
                 return report;
             } finally {
                 cached.forEach(Dataset::unpersist);
@@ -151,11 +150,10 @@ public final class CatalogRefresh {
         }
 
         /**
-         * The new snapshot's tables. {@code deleted}: previous paths no longer listed; their rows go, and so do the
-         * previous rows of the files read again ({@code stable}).
+         * Every file of the new snapshot, classified, cached and counted. {@code deleted}: previous paths no
+         * longer listed; their rows go, and so do the previous rows of the files read again ({@code stable}).
          */
-        private Map<CatalogTable, Dataset<Row>> derive(Dataset<Row> priorFiles, Dataset<Row> deleted,
-                Dataset<Row> stable) {
+        private Dataset<Row> classify(Dataset<Row> priorFiles, Dataset<Row> deleted, Dataset<Row> stable) {
             Dataset<Row> gone = materialized(deleted.union(stable.select(col("path"))));
             Dataset<Row> removed = priorFiles.join(gone, new String[] {"path"}, "left_semi");
             Dataset<Row> carried = priorFiles.join(gone, new String[] {"path"}, "left_anti");
@@ -171,24 +169,7 @@ public final class CatalogRefresh {
             // countOutcomes sums what was read for every file of the catalog; this run read only its own
             report.bytesRead = bytesRead;
             report.refresh.put("carried_over", report.instances + report.rejects - stable.count());
-
-            Column[] keys = Arrays.stream(Level.values()).flatMap(l -> l.keys().stream()).distinct()
-                    .map(k -> col(k)).toArray(Column[]::new);
-            Dataset<Row> touched = materialized(removed.select(keys).union(reclassified.select(keys)));
-            Dataset<Row> instances = InstanceClassifier.instances(classified);
-            Dataset<Row> priorConflicts = prior.table(CatalogTable.CONFLICTS, conflictSchema(instances));
-            Map<CatalogTable, Dataset<Row>> tables = new LinkedHashMap<>();
-            tables.put(CatalogTable.INSTANCES, instances);
-            Dataset<Row> conflicts = null;
-            for (Level level : Level.values()) {
-                LevelAggregator.Result r = LevelUpdate.update(level, touched, instances, prior, priorConflicts);
-                cached.add(r.cached());
-                tables.put(CatalogBuild.table(level), r.table());
-                conflicts = conflicts == null ? r.conflicts() : conflicts.unionByName(r.conflicts());
-            }
-            tables.put(CatalogTable.CONFLICTS, conflicts);
-            tables.put(CatalogTable.REJECTS, InstanceClassifier.rejects(classified));
-            return tables;
+            return classified;
         }
 
         /** path, file_size, mtime_millis of every file under the inputs: the source answers without opening any. */
@@ -199,12 +180,6 @@ public final class CatalogRefresh {
 
         private StructType classifiedSchema() {
             return InstanceClassifier.classify(spark.createDataFrame(List.of(), files), roots).schema();
-        }
-
-        private StructType conflictSchema(Dataset<Row> instances) {
-            LevelAggregator.Result none = LevelAggregator.aggregate(Level.SERIES, instances.limit(0));
-            none.cached().unpersist();
-            return none.conflicts().schema();
         }
 
         /**

@@ -6,13 +6,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.mode;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -29,7 +29,6 @@ import org.dicomcatalog.catalog.LevelRules.Rule;
 /** Builds a level's table and its conflicts from the instances, with expressions generated from {@link LevelRules}. */
 final class LevelAggregator {
     private static final String INSTANCES = "__instances";
-    private static final String DISTINCT = "__distinct_";
     private static final String VALUES = "__values_";
 
     /** A level table and the conflicts found while building it, both from {@code cached}: unpersist it after. */
@@ -54,7 +53,8 @@ final class LevelAggregator {
             }
             aggregates.add(expression(r).as(r.column()));
             if (r.kind() == Kind.CONSTANT) {
-                aggregates.add(count_distinct(expr(r.source())).as(DISTINCT + r.column()));
+                // the distinct count is the size of this set, taken after aggregation: count_distinct here would
+                // make Spark expand every row once per distinct aggregate (about ten per level)
                 aggregates.add(array_sort(collect_set(expr(r.source()).cast("string"))).as(VALUES + r.column()));
             }
         }
@@ -83,7 +83,8 @@ final class LevelAggregator {
             case MAX -> max(source);
             case COUNT -> count(source);
             case SUM -> sum(source);
-            case COUNT_DISTINCT -> count_distinct(source);
+            // not count_distinct: a distinct aggregate beside the others makes Spark expand every row
+            case COUNT_DISTINCT -> size(collect_set(source)).cast("long");
             case DERIVED -> throw new IllegalArgumentException("a derived column is not an aggregate: " + r);
         };
     }
@@ -94,8 +95,9 @@ final class LevelAggregator {
         List<Column> checks = new ArrayList<>();
         for (Rule r : rules) {
             if (r.kind() == Kind.CONSTANT && !level.keys().contains(r.column())) {
-                checks.add(struct(lit(r.column()).as("attribute"), col(DISTINCT + r.column()).as("distinct_values"),
-                        col(VALUES + r.column()).as("values")));
+                Column values = col(VALUES + r.column());
+                checks.add(struct(lit(r.column()).as("attribute"), size(values).cast("long").as("distinct_values"),
+                        values.as("values")));
             }
         }
         Column disagreeing = filter(array(checks.toArray(Column[]::new)), c -> c.getField("distinct_values").gt(1));
