@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.unix_millis;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.Optional;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,8 +26,8 @@ import org.dicomcatalog.spark.DicomFileList;
 /**
  * The nightly refresh: list the archive, diff it against the published snapshot ({@link FileDiff}), open only
  * new, changed and retried files, carry every other file's row over unparsed, classify again the files that
- * share a SOP Instance UID with a changed one, derive again the level rows they touch ({@link LevelUpdate}),
- * then write and publish a complete snapshot like a build. Without a usable snapshot it is a full build.
+ * share a SOP Instance UID with a changed one, then write, derive the levels and publish a complete snapshot
+ * as a build does. Without a usable snapshot it is a full build.
  */
 public final class CatalogRefresh {
     private static final String SOP = "SOPInstanceUID";
