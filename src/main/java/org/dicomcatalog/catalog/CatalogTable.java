@@ -50,8 +50,10 @@ enum CatalogTable {
         int tasks = (int) Math.min(Integer.MAX_VALUE, Math.max(1, (rowCount + rowsPerFile - 1) / rowsPerFile));
         Column[] order = Stream.concat(Stream.ofNullable(partitionColumn), sortKeys.stream())
                 .map(k -> col(k)).toArray(Column[]::new);
-        var writer = rows.repartitionByRange(tasks, order).sortWithinPartitions(order)
-                .write().mode(SaveMode.ErrorIfExists);
+        // one file's worth: no range to sample and no shuffle, which are two Spark jobs for a level table or a
+        // small catalog
+        Dataset<Row> ranged = tasks == 1 ? rows.coalesce(1) : rows.repartitionByRange(tasks, order);
+        var writer = ranged.sortWithinPartitions(order).write().mode(SaveMode.ErrorIfExists);
         if (partitionColumn != null) {
             writer = writer.partitionBy(partitionColumn);
         }
