@@ -4,7 +4,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -104,9 +103,9 @@ final class DicomLister {
     /**
      * The plain local file system, walked with java.nio: Hadoop's listStatus builds, parses and qualifies
      * a Path per entry, which costs as much as reading that file's header. The entries are those of
-     * listStatus: symbolic links followed, every entry that is not a directory a file, an entry gone (or a
-     * link broken) between listing and stat left out; the path is the directory's plus "/" and the name,
-     * as Hadoop prints a qualified local path.
+     * listStatus: symbolic links followed, every entry that is not a directory a file, an entry that cannot
+     * be stat'ed (gone since listed, a broken link) left out; the path is the directory's plus "/" and the
+     * name, as Hadoop prints a qualified local path.
      */
     private void walkLocal(java.nio.file.Path dir, String dirPath, List<ListedFile> files) throws IOException {
         String prefix = dirPath.endsWith("/") ? dirPath : dirPath + "/";
@@ -115,7 +114,8 @@ final class DicomLister {
                 BasicFileAttributes attributes;
                 try {
                     attributes = Files.readAttributes(entry, BasicFileAttributes.class);
-                } catch (NoSuchFileException e) {
+                } catch (IOException e) {
+                    // listStatus skips it too: to Hadoop, a file that cannot be stat'ed does not exist
                     continue;
                 }
                 String path = prefix + entry.getFileName();
