@@ -24,6 +24,7 @@ final class DicomBatch implements Batch {
     private final ReadPlan plan;
     private final Listener listener;
     private InputPartition[] partitions;
+    private PartitionReaderFactory readerFactory;
 
     /** Told how many files the listing found and how long it took. */
     interface Listener {
@@ -56,11 +57,19 @@ final class DicomBatch implements Batch {
         return partitions;
     }
 
+    /**
+     * One factory per batch: Spark asks once per copy of the physical plan, and each factory would
+     * broadcast the Hadoop configuration (about a thousand entries) again.
+     */
     @Override
-    public PartitionReaderFactory createReaderFactory() {
-        return new DicomReaderFactory(session.sparkContext().broadcast(new SerializableConfiguration(conf),
-                scala.reflect.ClassTag$.MODULE$.apply(SerializableConfiguration.class)), plan,
-                options.ioThreads());
+    public synchronized PartitionReaderFactory createReaderFactory() {
+        if (readerFactory == null) {
+            readerFactory = new DicomReaderFactory(session.sparkContext().broadcast(
+                    new SerializableConfiguration(conf),
+                    scala.reflect.ClassTag$.MODULE$.apply(SerializableConfiguration.class)), plan,
+                    options.ioThreads());
+        }
+        return readerFactory;
     }
 
     private List<ListedFile> listFiles() {

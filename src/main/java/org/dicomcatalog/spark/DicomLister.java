@@ -2,6 +2,9 @@ package org.dicomcatalog.spark;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,6 +76,11 @@ final class DicomLister {
     }
 
     private void listDirectory(FileSystem fs, Path dir, List<ListedFile> files) throws IOException {
+        // the exact class: a subclass (a test's file system, say) may change what a listing returns
+        if (fs.getClass() == RawLocalFileSystem.class) {
+            walkLocal(((RawLocalFileSystem) fs).pathToFile(dir).toPath(), dir.toString(), files);
+            return;
+        }
         if (recursive && !(fs instanceof RawLocalFileSystem)) {
             // one call per tree: object stores answer it with a flat listing instead of a walk
             RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
@@ -92,11 +100,43 @@ final class DicomLister {
         }
     }
 
+    /**
+     * The plain local file system, walked with java.nio: Hadoop's listStatus builds, parses and qualifies
+     * a Path per entry, which costs as much as reading that file's header. The entries are those of
+     * listStatus: symbolic links followed, every entry that is not a directory a file, an entry that cannot
+     * be stat'ed (gone since listed, a broken link) left out; the path is the directory's plus "/" and the
+     * name, as Hadoop prints a qualified local path.
+     */
+    private void walkLocal(java.nio.file.Path dir, String dirPath, List<ListedFile> files) throws IOException {
+        String prefix = dirPath.endsWith("/") ? dirPath : dirPath + "/";
+        try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(dir)) {
+            for (java.nio.file.Path entry : entries) {
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+                } catch (IOException e) {
+                    // listStatus skips it too: to Hadoop, a file that cannot be stat'ed does not exist
+                    continue;
+                }
+                String path = prefix + entry.getFileName();
+                if (!attributes.isDirectory()) {
+                    add(path, null, attributes.size(), attributes.lastModifiedTime().toMillis(), files);
+                } else if (recursive) {
+                    walkLocal(entry, path, files);
+                }
+            }
+        }
+    }
+
     private void add(FileStatus status, List<ListedFile> files) {
-        long mtime = status.getModificationTime();
-        if ((nameFilter == null || nameFilter.accept(status.getPath()))
+        add(status.getPath().toString(), status.getPath(), status.getLen(), status.getModificationTime(), files);
+    }
+
+    /** {@code hadoopPath} may be null: it is built only for a name filter, which takes a Path. */
+    private void add(String path, Path hadoopPath, long length, long mtime, List<ListedFile> files) {
+        if ((nameFilter == null || nameFilter.accept(hadoopPath != null ? hadoopPath : new Path(path)))
                 && mtime > modifiedAfter && mtime < modifiedBefore) {
-            files.add(new ListedFile(status.getPath().toString(), status.getLen(), mtime));
+            files.add(new ListedFile(path, length, mtime));
         }
     }
 }

@@ -12,9 +12,9 @@ final class DicomScan implements Scan {
     private final StructType readSchema;
     private final DicomOptions options;
     private final ReadPlan plan;
-    // kept here, not in the batch: Spark may ask this scan for several batches (plan copies) but lists with one
     private volatile long filesListed;
     private volatile long listMillis;
+    private DicomBatch batch;
 
     DicomScan(StructType readSchema, DicomOptions options, ReadPlan plan) {
         this.readSchema = readSchema;
@@ -33,12 +33,19 @@ final class DicomScan implements Scan {
                 + " opensFiles=" + plan.opensFiles();
     }
 
+    /**
+     * One batch per scan, as Spark's file scans do: Spark asks again for each copy of the physical plan
+     * (two per query), and a new batch would list the files again.
+     */
     @Override
-    public Batch toBatch() {
-        return new DicomBatch(SparkSession.active(), options, plan, (files, millis) -> {
-            filesListed = files;
-            listMillis = millis;
-        });
+    public synchronized Batch toBatch() {
+        if (batch == null) {
+            batch = new DicomBatch(SparkSession.active(), options, plan, (files, millis) -> {
+                filesListed = files;
+                listMillis = millis;
+            });
+        }
+        return batch;
     }
 
     @Override

@@ -1,34 +1,82 @@
 package org.dicomcatalog.spark;
 
+import java.io.Closeable;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
 
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.util.functional.FutureIO;
 import org.dicomcatalog.dicom.DicomSource;
 
-/** A file in a Hadoop file system as a {@link DicomSource}: positional reads on one open stream. */
+/**
+ * A file in a Hadoop file system as a {@link DicomSource}: positional reads on one open stream. Files of
+ * the plain local file system are read through a file channel of their own (see {@link #openLocal}).
+ */
 final class HadoopDicomSource implements DicomSource {
-    private final FSDataInputStream in;
+    /** A read at an offset, as both Hadoop's PositionedReadable and a FileChannel offer it. */
+    private interface PositionalRead {
+        int read(long position, byte[] buffer, int offset, int length) throws IOException;
+    }
+
+    private final PositionalRead reader;
+    private final Closeable stream;
     private final long length;
     private IOException interruption;
 
-    private HadoopDicomSource(FSDataInputStream in, long length) {
-        this.in = in;
+    private HadoopDicomSource(PositionalRead reader, Closeable stream, long length) {
+        this.reader = reader;
+        this.stream = stream;
         this.length = length;
     }
 
-    static HadoopDicomSource open(ListedFile file, Configuration conf) throws IOException {
-        Path path = new Path(file.path());
+    /** Opens {@code file}, found at {@code path} of {@code fs} (the file system without its checksum layer). */
+    static HadoopDicomSource open(ListedFile file, Path path, FileSystem fs) throws IOException {
+        // the exact class: a subclass (a test's failing file system, say) may change how files open
+        if (fs.getClass() == RawLocalFileSystem.class) {
+            return openLocal(file, ((RawLocalFileSystem) fs).pathToFile(path));
+        }
         // the listed length spares object stores a HEAD request; "random" because the reader skips values
-        FSDataInputStream in = FutureIO.awaitFuture(DicomLister.fileSystem(path, conf).openFile(path)
+        FSDataInputStream in = FutureIO.awaitFuture(fs.openFile(path)
                 .optLong("fs.option.openfile.length", file.length())
                 .opt("fs.option.openfile.read.policy", "random")
                 .build());
-        return new HadoopDicomSource(in, file.length());
+        return new HadoopDicomSource(in::read, in, file.length());
+    }
+
+    /**
+     * Reads a local file through the channel of a FileInputStream, as Hadoop's local stream does, without
+     * what Hadoop adds to each open and a header read has no use for: the open builder's two Configuration
+     * objects and its future, a status lookup, a read buffer, and statistics merged on close; together
+     * they cost more than reading the header. Read bytes still reach the file system statistics, from
+     * which Spark takes a task's input size. A missing or unreadable file throws FileNotFoundException,
+     * as through Hadoop.
+     */
+    private static HadoopDicomSource openLocal(ListedFile file, File local) throws FileNotFoundException {
+        FileInputStream in = new FileInputStream(local);
+        FileChannel channel = in.getChannel();
+        FileSystem.Statistics statistics = LocalStatistics.INSTANCE;
+        return new HadoopDicomSource((position, buffer, offset, length) -> {
+            int n = channel.read(ByteBuffer.wrap(buffer, offset, length), position);
+            if (n > 0) {
+                statistics.incrementBytesRead(n);
+            }
+            return n;
+        }, in, file.length());
+    }
+
+    /** The statistics RawLocalFileSystem instances count their reads in (one per scheme and class). */
+    private static final class LocalStatistics {
+        @SuppressWarnings("deprecation")
+        static final FileSystem.Statistics INSTANCE = FileSystem.getStatistics("file", RawLocalFileSystem.class);
     }
 
     @Override
@@ -39,7 +87,7 @@ final class HadoopDicomSource implements DicomSource {
     @Override
     public int read(long position, byte[] buffer, int offset, int length) throws IOException {
         try {
-            return in.read(position, buffer, offset, length);
+            return reader.read(position, buffer, offset, length);
         } catch (InterruptedIOException | ClosedByInterruptException e) {
             // the reader makes every IOException the file's IO_ERROR; this one must fail the task instead
             interruption = e;
@@ -56,6 +104,6 @@ final class HadoopDicomSource implements DicomSource {
 
     @Override
     public void close() throws IOException {
-        in.close();
+        stream.close();
     }
 }

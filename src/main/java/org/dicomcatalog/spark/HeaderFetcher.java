@@ -3,10 +3,12 @@ package org.dicomcatalog.spark;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.URI;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.dicomcatalog.dicom.DicomReader;
 import org.dicomcatalog.dicom.ErrorCode;
@@ -38,6 +41,16 @@ final class HeaderFetcher implements AutoCloseable {
 
     private record Pending(ListedFile file, Future<FetchedHeader> result) {
     }
+
+    /** The file system of the last file opened, and the scheme and authority it serves. */
+    private record LastFileSystem(String scheme, String authority, FileSystem fs) {
+        boolean serves(URI uri) {
+            return Objects.equals(scheme, uri.getScheme()) && Objects.equals(authority, uri.getAuthority());
+        }
+    }
+
+    // read-ahead threads share it; a race only looks the file system up once more
+    private volatile LastFileSystem lastFileSystem;
 
     HeaderFetcher(List<ListedFile> files, Configuration conf, ReadPlan plan, int ioThreads) {
         this.files = files.iterator();
@@ -85,7 +98,8 @@ final class HeaderFetcher implements AutoCloseable {
         }
         HadoopDicomSource source;
         try {
-            source = HadoopDicomSource.open(file, conf);
+            Path path = new Path(file.path());
+            source = HadoopDicomSource.open(file, path, fileSystem(path));
         } catch (InterruptedIOException | ClosedByInterruptException e) {
             // the task is being killed: fail it rather than blame the file
             throw e;
@@ -116,10 +130,24 @@ final class HeaderFetcher implements AutoCloseable {
         }
     }
 
+    /**
+     * A task's files nearly always share one file system; looking it up per file (FileSystem.get hashes
+     * the current user and the URI each time) costs about as much as reading a small header.
+     */
+    private FileSystem fileSystem(Path path) throws IOException {
+        URI uri = path.toUri();
+        LastFileSystem last = lastFileSystem;
+        if (last == null || !last.serves(uri)) {
+            last = new LastFileSystem(uri.getScheme(), uri.getAuthority(), DicomLister.fileSystem(path, conf));
+            lastFileSystem = last;
+        }
+        return last.fs();
+    }
+
     private boolean isGone(ListedFile file) {
         Path path = new Path(file.path());
         try {
-            return !DicomLister.fileSystem(path, conf).exists(path);
+            return !fileSystem(path).exists(path);
         } catch (IOException e) {
             return false;
         }

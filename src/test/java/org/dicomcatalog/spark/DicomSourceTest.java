@@ -157,6 +157,18 @@ class DicomSourceTest {
     }
 
     @Test
+    void aQueryListsEachDirectoryOnce() throws IOException {
+        write(ct("1.1"), dir.resolve("a/one.dcm"));
+        write(ct("1.2"), dir.resolve("two.dcm"));
+        Map<String, String> counting = Map.of("fs.file.impl", CountingFileSystem.class.getName(),
+                "fs.file.impl.disable.cache", "true");
+        long listed = CountingFileSystem.LISTED.get();
+        assertEquals(2, load(counting).select("path", "status").collectAsList().size());
+        // Spark asks the scan for a batch per copy of the physical plan: one batch, one listing
+        assertEquals(listed + 2, CountingFileSystem.LISTED.get(), "the root and a/, each once");
+    }
+
+    @Test
     void fileColumnsAloneNeverOpenAFile() throws IOException {
         write(ct("1.1"), dir.resolve("one.dcm"));
         Path locked = write(ct("1.2"), dir.resolve("locked.dcm"));
