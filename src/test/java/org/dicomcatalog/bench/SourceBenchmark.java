@@ -47,7 +47,7 @@ import scala.Tuple2;
  * {@code jobs/bench/spark-source.sh}, see docs/benchmarks.md.
  *
  * <pre>
- * SourceBenchmark --archive DIR [--repeat R] [--cold] [--fpp 64,1024] [--truth DIR/ground-truth]
+ * SourceBenchmark --archive DIR [--repeat R] [--cold] [--fpp 64,1024] [--io-threads 4,8] [--truth DIR/ground-truth]
  * </pre>
  * Each method runs once untimed (warm-up), then R timed rounds; in each round the methods run one after the
  * other (ours, binaryFile, I/O loop) so that load changes of a shared machine hit all three alike; the
@@ -80,6 +80,7 @@ public final class SourceBenchmark {
         boolean cold = false;
         String truth = null;
         List<Integer> extraFpp = new ArrayList<>();
+        List<Integer> ioThreads = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--archive" -> archive = Paths.get(args[++i]).toAbsolutePath().normalize().toString();
@@ -88,12 +89,14 @@ public final class SourceBenchmark {
                 case "--truth" -> truth = args[++i];
                 case "--fpp" -> Arrays.stream(args[++i].split(",")).filter(s -> !s.isBlank())
                         .map(Integer::parseInt).forEach(extraFpp::add);
+                case "--io-threads" -> Arrays.stream(args[++i].split(",")).filter(s -> !s.isBlank())
+                        .map(Integer::parseInt).forEach(ioThreads::add);
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
         if (archive == null || repeat < 1) {
             System.err.println("usage: SourceBenchmark --archive DIR [--repeat R] [--cold] [--fpp N,M]"
-                    + " [--truth DIR]");
+                    + " [--io-threads N,M] [--truth DIR]");
             System.exit(2);
         }
         SparkSession spark = SparkSession.builder()
@@ -105,20 +108,27 @@ public final class SourceBenchmark {
                 .getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         try {
-            new SourceBenchmark(spark, archive).run(repeat, cold, truth, extraFpp);
+            new SourceBenchmark(spark, archive).run(repeat, cold, truth, extraFpp, ioThreads);
         } finally {
             spark.stop();
         }
     }
 
-    void run(int repeat, boolean cold, String truth, List<Integer> extraFpp) throws Exception {
+    void run(int repeat, boolean cold, String truth, List<Integer> extraFpp, List<Integer> ioThreads)
+            throws Exception {
         Map<String, Method> methods = new LinkedHashMap<>();
-        methods.put("dicom source", () -> ours(null));
+        methods.put("dicom source", () -> ours(Map.of()));
         methods.put("binaryFile + parser", this::binaryFile);
         methods.put("I/O limit (open/read 64 KiB/close, 2 threads)", this::ioLimit);
+        // concurrent opens matter most with a cold cache: these rows run cold too
+        for (int n : ioThreads) {
+            methods.put("dicom source, ioThreads=" + n, () -> ours(Map.of("ioThreads", String.valueOf(n))));
+        }
+        int coldRows = methods.size();
         methods.put("dicom source, path + file_size only (no file opened)", this::listingOnly);
         for (int fpp : extraFpp) {
-            methods.put("dicom source, filesPerPartition=" + fpp, () -> ours(fpp));
+            methods.put("dicom source, filesPerPartition=" + fpp,
+                    () -> ours(Map.of("filesPerPartition", String.valueOf(fpp))));
         }
         System.out.printf(Locale.ROOT, "archive %s, %d timed rounds, local[2], spark.sql.shuffle.partitions=2%n",
                 archive, repeat);
@@ -133,7 +143,7 @@ public final class SourceBenchmark {
             if (dropCaches()) {
                 // the extra filesPerPartition rows are warm only: cold rounds cost a full disk read each
                 Map<String, Method> coldMethods = new LinkedHashMap<>();
-                methods.entrySet().stream().limit(3).forEach(e -> coldMethods.put(e.getKey(), e.getValue()));
+                methods.entrySet().stream().limit(coldRows).forEach(e -> coldMethods.put(e.getKey(), e.getValue()));
                 Map<String, List<Run>> coldRuns = rounds(coldMethods, repeat, true);
                 print("cold page cache (sync; echo 3 > /proc/sys/vm/drop_caches before each run, median of "
                         + repeat + ")", coldRuns);
@@ -192,13 +202,9 @@ public final class SourceBenchmark {
     }
 
     /** a) the dicom source; every selected column is aggregated so that none is pruned away. */
-    Run ours(Integer filesPerPartition) {
+    Run ours(Map<String, String> options) {
         long start = System.nanoTime();
-        var reader = spark.read().format("dicom");
-        if (filesPerPartition != null) {
-            reader = reader.option("filesPerPartition", filesPerPartition.toString());
-        }
-        Row r = reader.load(archive)
+        Row r = spark.read().format("dicom").options(options).load(archive)
                 .select("path", "status", "SOPInstanceUID", "Modality", "bytes_read")
                 .agg(count(lit(1)), count(col("path")), count(col("status")), count(col("SOPInstanceUID")),
                         count(col("Modality")), sum(col("bytes_read")),
