@@ -118,6 +118,19 @@ class LocalFastPathTest {
                 "Spark's task input size counts local reads");
     }
 
+    /** Hadoop's own listStatus cannot list such a name (it reads "a:" as a URI scheme): the walk must. */
+    @Test
+    void aNameWithAColonIsListedAndRead() throws IOException {
+        DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE).sorted()
+                .string(SOP_INSTANCE_UID, VR.UI, "1.2.3").string(MODALITY, VR.CS, "CT")
+                .writeTo(dir.resolve("1.2.3:4.dcm"));
+        List<ListedFile> listed = list(false, Map.of());
+        assertEquals(List.of("file:" + dir + "/1.2.3:4.dcm"), listed.stream().map(ListedFile::path).toList());
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(listed.get(0).path());
+        DicomHeader header = read(listed.get(0), path, DicomLister.fileSystem(path, conf(false)));
+        assertEquals("1.2.3", header.dataSet().get(SOP_INSTANCE_UID).string());
+    }
+
     @Test
     void localOpenFailsAsHadoops() throws IOException {
         Files.createDirectories(dir.resolve("sub"));
