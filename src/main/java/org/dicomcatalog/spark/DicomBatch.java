@@ -3,6 +3,7 @@ package org.dicomcatalog.spark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
@@ -67,9 +68,15 @@ final class DicomBatch implements Batch {
             readerFactory = new DicomReaderFactory(session.sparkContext().broadcast(
                     new SerializableConfiguration(conf),
                     scala.reflect.ClassTag$.MODULE$.apply(SerializableConfiguration.class)), plan,
-                    options.ioThreads());
+                    options.ioThreads(scheme(planInputPartitions())));
         }
         return readerFactory;
+    }
+
+    /** The scheme of the first listed file (null when none or relative): the store the read goes to. */
+    private static String scheme(InputPartition[] partitions) {
+        return Arrays.stream(partitions).flatMap(p -> ((DicomInputPartition) p).files().stream()).findFirst()
+                .map(f -> new Path(f.path()).toUri().getScheme()).orElse(null);
     }
 
     private List<ListedFile> listFiles() {

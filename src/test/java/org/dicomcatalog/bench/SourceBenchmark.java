@@ -47,7 +47,8 @@ import scala.Tuple2;
  * {@code jobs/bench/spark-source.sh}, see docs/benchmarks.md.
  *
  * <pre>
- * SourceBenchmark --archive DIR [--repeat R] [--cold] [--fpp 64,1024] [--io-threads 4,8] [--truth DIR/ground-truth]
+ * SourceBenchmark --archive DIR [--repeat R] [--cold] [--fpp 64,1024] [--io-threads 4,8] [--latency-ms 20]
+ *     [--truth DIR/ground-truth]
  * </pre>
  * Each method runs once untimed (warm-up), then R timed rounds; in each round the methods run one after the
  * other (ours, binaryFile, I/O loop) so that load changes of a shared machine hit all three alike; the
@@ -81,6 +82,7 @@ public final class SourceBenchmark {
         String truth = null;
         List<Integer> extraFpp = new ArrayList<>();
         List<Integer> ioThreads = new ArrayList<>();
+        int latencyMillis = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--archive" -> archive = Paths.get(args[++i]).toAbsolutePath().normalize().toString();
@@ -91,12 +93,13 @@ public final class SourceBenchmark {
                         .map(Integer::parseInt).forEach(extraFpp::add);
                 case "--io-threads" -> Arrays.stream(args[++i].split(",")).filter(s -> !s.isBlank())
                         .map(Integer::parseInt).forEach(ioThreads::add);
+                case "--latency-ms" -> latencyMillis = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
         if (archive == null || repeat < 1) {
             System.err.println("usage: SourceBenchmark --archive DIR [--repeat R] [--cold] [--fpp N,M]"
-                    + " [--io-threads N,M] [--truth DIR]");
+                    + " [--io-threads N,M] [--latency-ms N] [--truth DIR]");
             System.exit(2);
         }
         SparkSession spark = SparkSession.builder()
@@ -108,14 +111,14 @@ public final class SourceBenchmark {
                 .getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         try {
-            new SourceBenchmark(spark, archive).run(repeat, cold, truth, extraFpp, ioThreads);
+            new SourceBenchmark(spark, archive).run(repeat, cold, truth, extraFpp, ioThreads, latencyMillis);
         } finally {
             spark.stop();
         }
     }
 
-    void run(int repeat, boolean cold, String truth, List<Integer> extraFpp, List<Integer> ioThreads)
-            throws Exception {
+    void run(int repeat, boolean cold, String truth, List<Integer> extraFpp, List<Integer> ioThreads,
+            int latencyMillis) throws Exception {
         Map<String, Method> methods = new LinkedHashMap<>();
         methods.put("dicom source", () -> ours(Map.of()));
         methods.put("binaryFile + parser", this::binaryFile);
@@ -129,6 +132,16 @@ public final class SourceBenchmark {
         for (int fpp : extraFpp) {
             methods.put("dicom source, filesPerPartition=" + fpp,
                     () -> ours(Map.of("filesPerPartition", String.valueOf(fpp))));
+        }
+        if (latencyMillis > 0) {
+            // an object store stand-in: every open waits; warm only, the wait dwarfs the disk
+            for (int n : withOne(ioThreads)) {
+                methods.put("dicom source, " + latencyMillis + " ms per open, ioThreads=" + n,
+                        () -> ours(Map.of("ioThreads", String.valueOf(n),
+                                "fs.file.impl", LatencyFileSystem.class.getName(),
+                                "fs.file.impl.disable.cache", "true",
+                                LatencyFileSystem.MILLIS, String.valueOf(latencyMillis))));
+            }
         }
         System.out.printf(Locale.ROOT, "archive %s, %d timed rounds, local[2], spark.sql.shuffle.partitions=2%n",
                 archive, repeat);
@@ -199,6 +212,12 @@ public final class SourceBenchmark {
         System.out.printf(Locale.ROOT, "ratio dicom source / I/O limit (files/s): %.2fx (target >= 0.8x)%n",
                 ours / rate.get(names.get(2)));
         System.out.println();
+    }
+
+    private static List<Integer> withOne(List<Integer> ioThreads) {
+        List<Integer> all = new ArrayList<>(List.of(1));
+        ioThreads.stream().filter(n -> n != 1).forEach(all::add);
+        return all;
     }
 
     /** a) the dicom source; every selected column is aggregated so that none is pruned away. */

@@ -27,4 +27,19 @@ class DicomOptionsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> options(Map.of("path", "/a", "filesPerPartition", "0")).filesPerPartition(10, 2));
     }
+
+    @Test
+    void withoutTheOptionObjectStoresReadManyFilesAtOnceAndOtherStoresOne() {
+        DicomOptions automatic = options(Map.of("path", "/a"));
+        assertEquals(32, automatic.ioThreads("s3a"));
+        assertEquals(32, automatic.ioThreads("gs"));
+        assertEquals(32, automatic.ioThreads("abfss"));
+        assertEquals(1, automatic.ioThreads("file"));
+        assertEquals(1, automatic.ioThreads("hdfs"));
+        assertEquals(1, automatic.ioThreads(null));
+        assertEquals(4, options(Map.of("path", "/a", "ioThreads", "4")).ioThreads("s3a"));
+        assertEquals(1, options(Map.of("path", "/a", "ioThreads", "1")).ioThreads("s3a"));
+        assertThrows(IllegalArgumentException.class,
+                () -> options(Map.of("path", "/a", "ioThreads", "0")).ioThreads("file"));
+    }
 }
