@@ -19,6 +19,7 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -107,24 +108,33 @@ public final class CatalogBuild {
 
     /**
      * The end of every run, from its classified files (cached, outcomes counted): write instances and rejects
-     * into the new snapshot, derive the level tables from the instances just written, write them ("derive"
-     * and "write" phases), then make the snapshot current and register it ("publish"). The levels read the
-     * written instances back, column-pruned: their plans start from a Parquet scan of a few dozen narrow
-     * columns instead of the run's whole lineage and the header of every row (docs/benchmarks.md).
+     * into the new snapshot ("write"), derive and write the level tables ("derive", "write"), then make the
+     * snapshot current and register it ("publish").
      */
     void writeAndPublish(Dataset<Row> classified, Snapshots snapshots, BuildReport report) throws IOException {
         report.phase("derive");
+        Dataset<Row> instances = InstanceClassifier.instances(classified);
+        withoutVariantShredding(() -> {
+            write(CatalogTable.INSTANCES, instances, report.instances, snapshots, report);
+            write(CatalogTable.REJECTS, InstanceClassifier.rejects(classified), report.rejects, snapshots, report);
+        });
+        report.phase("write");
+        writeLevels(instances.schema(), snapshots, report);
+        writeReport(snapshots, report);
+        report.phase("write");
+        publish(snapshots, report);
+    }
+
+    /**
+     * Series, studies, patients and conflicts, derived from the instances just written, read back
+     * column-pruned: the plans start from a Parquet scan of a few dozen narrow columns instead of the run's
+     * whole lineage and the header of every row (docs/benchmarks.md).
+     */
+    private void writeLevels(StructType instanceSchema, Snapshots snapshots, BuildReport report) {
+        Dataset<Row> written = spark.read().schema(instanceSchema)
+                .parquet(snapshots.table(report.snapshotId, CatalogTable.INSTANCES.table).toString());
         List<Dataset<Row>> cached = new ArrayList<>();
         try {
-            Dataset<Row> instances = InstanceClassifier.instances(classified);
-            withoutVariantShredding(() -> {
-                write(CatalogTable.INSTANCES, instances, report.instances, snapshots, report);
-                write(CatalogTable.REJECTS, InstanceClassifier.rejects(classified), report.rejects, snapshots, report);
-            });
-            report.phase("write");
-
-            Dataset<Row> written = spark.read().schema(instances.schema())
-                    .parquet(snapshots.table(report.snapshotId, CatalogTable.INSTANCES.table).toString());
             Map<CatalogTable, Dataset<Row>> levels = new LinkedHashMap<>();
             Dataset<Row> conflicts = null;
             for (Level level : Level.values()) {
@@ -143,9 +153,9 @@ public final class CatalogBuild {
         } finally {
             cached.forEach(Dataset::unpersist);
         }
-        writeReport(snapshots, report);
-        report.phase("write");
+    }
 
+    private void publish(Snapshots snapshots, BuildReport report) throws IOException {
         try {
             publisher.publish(snapshots, report.snapshotId);
             report.registeredDatabase = config.registerDatabase();
