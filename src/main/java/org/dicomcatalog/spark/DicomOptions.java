@@ -63,7 +63,7 @@ final class DicomOptions {
     /**
      * Files per task: the option when given; else enough for about two tasks per core, never fewer than
      * {@value #DEFAULT_FILES_PER_PARTITION} nor more than {@value #MAX_DEFAULT_FILES_PER_PARTITION}. A task
-     * costs Spark tens of milliseconds however small it is, about as much as reading a hundred headers.
+     * costs Spark tens of milliseconds however small it is, about as much as reading a thousand headers.
      */
     int filesPerPartition(int files, int parallelism) {
         if (!options.containsKey("filesPerPartition")) {
