@@ -50,6 +50,15 @@ final class DicomLister {
         return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
     }
 
+    /**
+     * The plain local file system, which this source lists and reads with java.nio instead of Hadoop's
+     * per-entry and per-open overhead. The exact class: a subclass (a test's counting or failing file
+     * system, say) may change what a listing returns or how a file opens, so it keeps Hadoop's calls.
+     */
+    static boolean isPlainLocal(FileSystem fs) {
+        return fs.getClass() == RawLocalFileSystem.class;
+    }
+
     /** Every matching file under {@code paths} (globs allowed, as in load()), sorted by path. */
     List<ListedFile> list(List<String> paths) throws IOException {
         List<ListedFile> files = new ArrayList<>();
@@ -76,8 +85,7 @@ final class DicomLister {
     }
 
     private void listDirectory(FileSystem fs, Path dir, List<ListedFile> files) throws IOException {
-        // the exact class: a subclass (a test's file system, say) may change what a listing returns
-        if (fs.getClass() == RawLocalFileSystem.class) {
+        if (isPlainLocal(fs)) {
             walkLocal(((RawLocalFileSystem) fs).pathToFile(dir).toPath(), dir.toString(), files);
             return;
         }
