@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,14 +66,27 @@ public final class Snapshots {
         this.conf = conf;
     }
 
-    /** A new id, later than every existing one. */
+    /**
+     * A new id, later than every existing one: its time is now, or one millisecond after the newest snapshot's
+     * when that is not earlier (two runs in the same millisecond, or a clock set back).
+     */
     String newId() throws IOException {
-        String id = ID_TIME.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant time = Instant.now();
         List<String> existing = list();
-        if (!existing.isEmpty() && existing.get(existing.size() - 1).compareTo(id) >= 0) {
-            throw new IOException("clock went back: snapshot " + existing.get(existing.size() - 1) + " >= " + id);
+        if (!existing.isEmpty()) {
+            Instant next = timeOf(existing.get(existing.size() - 1)).plusMillis(1);
+            time = time.isBefore(next) ? next : time;
         }
-        return id;
+        return ID_TIME.format(time) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private Instant timeOf(String id) throws IOException {
+        try {
+            return Instant.from(ID_TIME.parse(id.substring(0, Math.max(0, id.indexOf('-')))));
+        } catch (DateTimeParseException e) {
+            throw new IOException("not a snapshot id: " + snapshot(id) + " (remove what is not a snapshot from "
+                    + new Path(root, SNAPSHOTS) + ")", e);
+        }
     }
 
     public Path snapshot(String id) {

@@ -75,6 +75,24 @@ class SnapshotsTest {
     }
 
     @Test
+    void aNewIdInTheSameMillisecondOrAfterTheClockWentBackIsOneMillisecondLater() throws IOException {
+        Snapshots s = snapshots();
+        snapshotDir("29991231T235959998Z-future");
+        String next = s.newId();
+        assertTrue(next.startsWith("29991231T235959999Z-"), next);
+        snapshotDir(next);
+        assertTrue(s.newId().startsWith("30000101T000000000Z-"));
+    }
+
+    @Test
+    void aForeignFolderAmongSnapshotsIsAClearError() throws IOException {
+        Snapshots s = snapshots();
+        snapshotDir("zz-not-a-snapshot");
+        IOException e = assertThrows(IOException.class, s::newId);
+        assertTrue(e.getMessage().contains("not a snapshot id"), e.getMessage());
+    }
+
+    @Test
     void removeAbandonedDeletesWhatDeadRunsLeftButNotTheCurrentOrOlderSnapshots() throws IOException {
         Snapshots s = snapshots();
         for (String id : List.of("20260101T000000000Z-a", "20260102T000000000Z-b", "20260103T000000000Z-c",
