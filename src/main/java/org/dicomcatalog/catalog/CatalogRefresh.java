@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.unix_millis;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,13 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.dicomcatalog.spark.DicomFileList;
+import org.dicomcatalog.spark.DicomFileList.Entry;
 
 /**
  * The nightly refresh: list the archive, diff it against the published snapshot ({@link FileDiff}), open only
@@ -101,20 +104,19 @@ public final class CatalogRefresh {
             report.rootIssuers.putAll(config.rootIssuers());
             long settleCutoff = System.currentTimeMillis() - config.settleSeconds() * 1000L;
             try {
-                Dataset<Row> listing = cache(listing());
-                report.filesListed = listing.count();
+                List<Entry> listing = listing();
+                report.filesListed = listing.size();
                 report.phase("list");
 
                 Dataset<Row> priorFiles = prior.files(classifiedSchema());
-                FileDiff diff = FileDiff.of(listing, priorFiles, settleCutoff, this::cache);
+                FileDiff diff = FileDiff.of(listing, priorFiles(priorFiles), settleCutoff);
                 report.refresh = new LinkedHashMap<>(diff.counts());
-                List<DicomFileList.Entry> toRead = diff.toRead();
                 report.phase("diff");
 
-                Dataset<Row> stable = readStable(toRead);
+                Dataset<Row> stable = readStable(diff.toRead());
                 report.phase("read");
 
-                build.writeAndPublish(classify(priorFiles, diff.deleted(), stable), snapshots, report);
+                build.writeAndPublish(classify(priorFiles, paths(diff.deleted()), stable), snapshots, report);
                 return report;
             } finally {
                 cached.forEach(Dataset::unpersist);
@@ -123,7 +125,7 @@ public final class CatalogRefresh {
         }
 
         /** The files to read, opened once; minus those that changed while they were read (next run's). */
-        private Dataset<Row> readStable(List<DicomFileList.Entry> toRead) throws IOException {
+        private Dataset<Row> readStable(List<Entry> toRead) throws IOException {
             if (toRead.isEmpty()) {
                 report.refresh.put("opened", 0L);
                 report.refresh.put("changed_during_read", 0L);
@@ -135,16 +137,11 @@ public final class CatalogRefresh {
             long opened = read.count();
             bytesRead = read.agg(coalesce(sum(col("bytes_read")), lit(0L))).first().getLong(0);
             // listed again after reading: a file whose size or time moved since the first listing was being written
-            Dataset<Row> relisted = listing();
-            Dataset<Row> stable = cache(read.join(relisted, read.col("path").equalTo(relisted.col("path"))
-                    .and(read.col("file_size").equalTo(relisted.col("file_size")))
-                    .and(unix_millis(read.col("modification_time")).equalTo(relisted.col(FileDiff.MTIME_MILLIS))),
-                    "left_semi"));
-            long kept = stable.count();
+            List<String> changed = FileDiff.changedWhileRead(toRead, listing());
             report.refresh.put("opened", opened);
             report.filesOpened = opened;
-            report.refresh.put("changed_during_read", opened - kept);
-            return stable;
+            report.refresh.put("changed_during_read", (long) changed.size());
+            return changed.isEmpty() ? read : cache(read.join(paths(changed), new String[] {"path"}, "left_anti"));
         }
 
         /**
@@ -170,10 +167,32 @@ public final class CatalogRefresh {
             return classified;
         }
 
-        /** path, file_size, mtime_millis of every file under the inputs: the source answers without opening any. */
-        private Dataset<Row> listing() {
-            return source(inputs.toArray(String[]::new)).select(col("path"), col("file_size"),
-                    unix_millis(col("modification_time")).as(FileDiff.MTIME_MILLIS));
+        /** Every file under the inputs, as the source lists them, listed on the driver. */
+        private List<Entry> listing() throws IOException {
+            return DicomFileList.list(spark, Map.of(), inputs);
+        }
+
+        /** The previous snapshot's files, streamed to the driver a partition at a time, four columns each. */
+        private Iterator<FileDiff.PriorFile> priorFiles(Dataset<Row> priorFiles) {
+            Iterator<Row> rows = priorFiles.select(col("path"), col("file_size"),
+                    unix_millis(col("modification_time")), col(InstanceClassifier.REASON)).toLocalIterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public FileDiff.PriorFile next() {
+                    Row r = rows.next();
+                    return new FileDiff.PriorFile(r.getString(0), r.getLong(1), r.getLong(2), r.getString(3));
+                }
+            };
+        }
+
+        /** A one-column ("path") table of these paths. */
+        private Dataset<Row> paths(List<String> paths) {
+            return spark.createDataset(paths, Encoders.STRING()).toDF("path");
         }
 
         private StructType classifiedSchema() {

@@ -37,13 +37,23 @@ final class DicomBatch implements Batch {
         this.listener = listener;
         this.options = options;
         this.plan = plan;
-        this.conf = session.sessionState().newHadoopConf();
+        this.conf = hadoopConf(session, options);
+    }
+
+    /** The session's Hadoop configuration plus this read's options. */
+    static Configuration hadoopConf(SparkSession session, DicomOptions options) {
+        Configuration conf = session.sessionState().newHadoopConf();
         // as Spark's file sources do: options such as fs.s3a.* reach the file system of this read only
         options.asMap().forEach((key, value) -> {
             if (value != null && !key.equals("path") && !key.equals("paths")) {
                 conf.set(key, value);
             }
         });
+        return conf;
+    }
+
+    static ZoneId sessionZone(SparkSession session) {
+        return ZoneId.of(session.conf().get("spark.sql.session.timeZone"));
     }
 
     @Override
@@ -80,7 +90,7 @@ final class DicomBatch implements Batch {
     }
 
     private List<ListedFile> listFiles() {
-        ZoneId zone = ZoneId.of(session.conf().get("spark.sql.session.timeZone"));
+        ZoneId zone = sessionZone(session);
         try {
             if (options.fileList() != null) {
                 return DicomFileList.read(new Path(options.fileList()), conf);

@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,12 +18,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
  * A listing made elsewhere, for option {@code fileList}: the source reads exactly these files, with the
  * size and modification time given, instead of listing paths. One JSON object per line with the source's
  * column names: {@code {"path": …, "file_size": …, "modification_time": epoch milliseconds}}. JSON, not a
  * list of load() paths, because load() paths are globs: a file named {@code a[1].dcm} would not match itself.
+ * {@link #list} makes such a listing on the driver, as the source would.
  */
 public final class DicomFileList {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,6 +36,20 @@ public final class DicomFileList {
 
     /** One file of the list, as a listing saw it. */
     public record Entry(String path, long fileSize, long modificationTimeMillis) {
+    }
+
+    /**
+     * The files {@code load(paths)} lists with these options, sorted by path, listed here on the driver:
+     * for a run that compares listings (the catalog refresh) without a Spark job per listing.
+     */
+    public static List<Entry> list(SparkSession session, Map<String, String> options, List<String> paths)
+            throws IOException {
+        Map<String, String> read = new HashMap<>(options);
+        read.put("paths", JSON.writeValueAsString(paths));
+        DicomOptions dicomOptions = new DicomOptions(new CaseInsensitiveStringMap(read));
+        List<ListedFile> files = new DicomLister(DicomBatch.hadoopConf(session, dicomOptions), dicomOptions,
+                DicomBatch.sessionZone(session)).list(paths);
+        return files.stream().map(f -> new Entry(f.path(), f.length(), f.modificationTime())).toList();
     }
 
     public static void write(List<Entry> entries, Path file, Configuration conf) throws IOException {

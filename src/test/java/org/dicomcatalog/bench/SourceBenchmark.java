@@ -15,6 +15,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -51,7 +53,7 @@ import scala.Tuple2;
  *     [--truth DIR/ground-truth]
  * </pre>
  * Each method runs once untimed (warm-up), then R timed rounds; in each round the methods run one after the
- * other (ours, binaryFile, I/O loop) so that load changes of a shared machine hit all three alike; the
+ * other (ours, binaryFile, the I/O loop on two threads, the same loop as Spark tasks) so that load changes of a shared machine hit all three alike; the
  * median of the R rounds is reported. With {@code --cold}, R more rounds run with the page cache dropped
  * ({@code sync; echo 3 > /proc/sys/vm/drop_caches}) before every timed run.
  */
@@ -123,6 +125,8 @@ public final class SourceBenchmark {
         methods.put("dicom source", () -> ours(Map.of()));
         methods.put("binaryFile + parser", this::binaryFile);
         methods.put("I/O limit (open/read 64 KiB/close, 2 threads)", this::ioLimit);
+        int tasks = spark.read().format("dicom").load(archive).rdd().getNumPartitions();
+        methods.put("I/O limit in Spark (same loop, " + tasks + " tasks as the source)", () -> ioLimitInSpark(tasks));
         // concurrent opens matter most with a cold cache: these rows run cold too
         for (int n : ioThreads) {
             methods.put("dicom source, ioThreads=" + n, () -> ours(Map.of("ioThreads", String.valueOf(n))));
@@ -211,6 +215,8 @@ public final class SourceBenchmark {
                 ours / rate.get(names.get(1)));
         System.out.printf(Locale.ROOT, "ratio dicom source / I/O limit (files/s): %.2fx (target >= 0.8x)%n",
                 ours / rate.get(names.get(2)));
+        System.out.printf(Locale.ROOT, "ratio dicom source / I/O limit in Spark (files/s): %.2fx (target >= 0.8x)%n",
+                ours / rate.get(names.get(3)));
         System.out.println();
     }
 
@@ -264,10 +270,7 @@ public final class SourceBenchmark {
     /** c) the I/O limit: list (Files.walk), then open, read up to 64 KiB, close, on 2 threads. */
     Run ioLimit() throws Exception {
         long start = System.nanoTime();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(Paths.get(archive))) {
-            files = walk.filter(Files::isRegularFile).toList();
-        }
+        List<Path> files = listFiles();
         int threads = 2;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
@@ -293,6 +296,36 @@ public final class SourceBenchmark {
             return new Run(files.size(), bytes, 0, seconds);
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /**
+     * d) the I/O limit as Spark runs it: the same loop in Spark tasks, as many as the source plans for this
+     * archive, in the same session; the driver lists with Files.walk, as the source lists a local archive.
+     */
+    Run ioLimitInSpark(int tasks) throws IOException {
+        long start = System.nanoTime();
+        List<String> files = listFiles().stream().map(Path::toString).toList();
+        long bytes = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(files, tasks)
+                .mapPartitions(SourceBenchmark::readHeads).reduce(Long::sum);
+        return new Run(files.size(), bytes, 0, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Opens each file, reads up to 64 KiB, closes it; the bytes read in all. */
+    private static Iterator<Long> readHeads(Iterator<String> paths) throws IOException {
+        byte[] buffer = new byte[IO_BUFFER];
+        long bytes = 0;
+        while (paths.hasNext()) {
+            try (InputStream in = Files.newInputStream(Paths.get(paths.next()))) {
+                bytes += in.readNBytes(buffer, 0, IO_BUFFER);
+            }
+        }
+        return List.of(bytes).iterator();
+    }
+
+    private List<Path> listFiles() throws IOException {
+        try (Stream<Path> walk = Files.walk(Paths.get(archive))) {
+            return walk.filter(Files::isRegularFile).toList();
         }
     }
 
