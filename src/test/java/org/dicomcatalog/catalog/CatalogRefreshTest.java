@@ -110,6 +110,30 @@ class CatalogRefreshTest {
         assertSameTables(catalog, first.snapshotId, catalog, again.snapshotId);
     }
 
+    /**
+     * A file modified while it is read (every open of it moves its time on): the refresh reads it, sees in the
+     * listing after the read that it moved, drops what it read and keeps the previous row for the next run.
+     */
+    @Test
+    void aFileModifiedWhileItIsReadKeepsItsPreviousRowUntilTheNextRun() throws IOException {
+        spark.sparkContext().hadoopConfiguration().set("fs." + TouchOnOpenFileSystem.SCHEME + ".impl",
+                TouchOnOpenFileSystem.class.getName());
+        Path archive = baseArchive();
+        write(instance("7.2", "7.2.1", "7.2.1.1", "MR"),
+                archive.resolve("live/mr" + TouchOnOpenFileSystem.LIVE_SUFFIX));
+        List<String> input = List.of(TouchOnOpenFileSystem.SCHEME + "://" + archive.toAbsolutePath());
+        String catalog = dir.resolve("catalog").toString();
+        BuildReport first = new CatalogRefresh(spark, SETTLED).run(input, catalog);
+
+        BuildReport again = new CatalogRefresh(spark, SETTLED).run(input, catalog);
+
+        assertEquals(1L, again.refresh.get("changed"), again.refresh.toString());
+        assertEquals(1L, again.refresh.get("opened"));
+        assertEquals(1L, again.refresh.get("changed_during_read"));
+        assertEquals(first.filesListed, again.refresh.get("carried_over"), "the live file's previous row too");
+        assertSameTables(catalog, first.snapshotId, catalog, again.snapshotId);
+    }
+
     // ---- the archive and its changes
 
     private Path baseArchive() throws IOException {
