@@ -3,7 +3,6 @@ package org.dicomcatalog.catalog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
@@ -11,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
@@ -20,13 +18,12 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * {@link KilledRun}). The point is Hadoop property {@value #AT} (a {@link Point}), the marker {@value #MARKER}.
  * Registered in a child JVM by -Dspark.hadoop.fs.blockfs.impl, with {@link BlockingFs} for FileContext.
  */
-public final class BlockingFileSystem extends RawLocalFileSystem {
+public final class BlockingFileSystem extends LocalUnderScheme {
     static final String SCHEME = "blockfs";
     static final String AT = "dicomcatalog.block.at";
     static final String MARKER = "dicomcatalog.block.marker";
     /** The DICOM file whose opening stops a {@link Point#PARSING} run, counted from 1. */
     static final int BLOCKING_DICOM_FILE = 2;
-    private static final URI URI_ = URI.create(SCHEME + ":///");
     private static final AtomicInteger DICOM_FILES_OPENED = new AtomicInteger();
 
     /** Where the run stops. */
@@ -40,13 +37,8 @@ public final class BlockingFileSystem extends RawLocalFileSystem {
     }
 
     @Override
-    public String getScheme() {
+    String scheme() {
         return SCHEME;
-    }
-
-    @Override
-    public URI getUri() {
-        return URI_;
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
@@ -12,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.spark.TaskContext;
 
@@ -23,10 +21,9 @@ import org.apache.spark.TaskContext;
  * "STAGE path" is appended to it per failure, so a test can tell they happened. Registered by
  * fs.flaky.impl, with {@link FlakyFs} for FileContext.
  */
-public final class FlakyFileSystem extends RawLocalFileSystem {
+public final class FlakyFileSystem extends LocalUnderScheme {
     static final String SCHEME = "flaky";
     static final String LOG = "dicomcatalog.flaky.log";
-    private static final URI URI_ = URI.create(SCHEME + ":///");
 
     /** Where a first attempt fails. */
     enum Stage {
@@ -39,13 +36,8 @@ public final class FlakyFileSystem extends RawLocalFileSystem {
     }
 
     @Override
-    public String getScheme() {
+    String scheme() {
         return SCHEME;
-    }
-
-    @Override
-    public URI getUri() {
-        return URI_;
     }
 
     @Override

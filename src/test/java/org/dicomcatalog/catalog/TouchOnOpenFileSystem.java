@@ -1,32 +1,24 @@
 package org.dicomcatalog.catalog;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
 
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
  * The local file system under the scheme {@value #SCHEME}, where opening a file whose name ends in
  * {@value #LIVE_SUFFIX} moves its modification time one second on, as a writer still writing it would: every
  * read of it overlaps a change. Registered by fs.touchfs.impl.
  */
-public final class TouchOnOpenFileSystem extends RawLocalFileSystem {
+public final class TouchOnOpenFileSystem extends LocalUnderScheme {
     static final String SCHEME = "touchfs";
     static final String LIVE_SUFFIX = "-live.dcm";
-    private static final URI URI_ = URI.create(SCHEME + ":///");
 
     @Override
-    public String getScheme() {
+    String scheme() {
         return SCHEME;
-    }
-
-    @Override
-    public URI getUri() {
-        return URI_;
     }
 
     @Override
