@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -174,20 +175,11 @@ public final class CatalogRefresh {
 
         /** The previous snapshot's files, streamed to the driver a partition at a time, four columns each. */
         private Iterator<FileDiff.PriorFile> priorFiles(Dataset<Row> priorFiles) {
-            Iterator<Row> rows = priorFiles.select(col("path"), col("file_size"),
+            Iterable<Row> rows = () -> priorFiles.select(col("path"), col("file_size"),
                     unix_millis(col("modification_time")), col(InstanceClassifier.REASON)).toLocalIterator();
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return rows.hasNext();
-                }
-
-                @Override
-                public FileDiff.PriorFile next() {
-                    Row r = rows.next();
-                    return new FileDiff.PriorFile(r.getString(0), r.getLong(1), r.getLong(2), r.getString(3));
-                }
-            };
+            return StreamSupport.stream(rows.spliterator(), false)
+                    .map(r -> new FileDiff.PriorFile(r.getString(0), r.getLong(1), r.getLong(2), r.getString(3)))
+                    .iterator();
         }
 
         /** A one-column ("path") table of these paths. */

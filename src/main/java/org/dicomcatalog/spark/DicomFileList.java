@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,9 +43,7 @@ public final class DicomFileList {
      */
     public static List<Entry> list(SparkSession session, Map<String, String> options, List<String> paths)
             throws IOException {
-        Map<String, String> read = new HashMap<>(options);
-        read.put("paths", JSON.writeValueAsString(paths));
-        DicomOptions dicomOptions = new DicomOptions(new CaseInsensitiveStringMap(read));
+        DicomOptions dicomOptions = new DicomOptions(new CaseInsensitiveStringMap(options));
         List<ListedFile> files = new DicomLister(DicomBatch.hadoopConf(session, dicomOptions), dicomOptions,
                 DicomBatch.sessionZone(session)).list(paths);
         return files.stream().map(f -> new Entry(f.path(), f.length(), f.modificationTime())).toList();
