@@ -20,7 +20,9 @@
 #   DICOMCATALOG_CONF  conf folder (default: the project's conf/): spark-defaults.conf is the properties file,
 #                      catalog.properties and log4j2.properties go with --files
 #   DICOMCATALOG_JAR   the job jar (default: target/dicom-catalog-job.jar, built with mvn package if missing)
-#   JAVA_OPTS          JVM options of the driver (e.g. -Xss4m -Dsome.property=x; heap: --driver-memory)
+#   JAVA_OPTS          JVM options of the driver (e.g. -Xss4m -Dsome.property=x; heap: --driver-memory), after
+#                      the properties file's spark.driver.extraJavaOptions (--driver-java-options replaces that
+#                      property, so this script passes both)
 #   SPARK_SUBMIT_OPTS  JVM options of the spark-submit JVM itself, honoured by spark-submit as usual
 set -euo pipefail
 [ $# -ge 1 ] || { echo "usage: submit-job.sh COMMAND [SPARK-SUBMIT-OPTIONS... --] ARGS..." >&2; exit 2; }
@@ -76,6 +78,8 @@ done
 # client mode: the driver runs here and reads the conf folder itself; cluster mode: it runs in the cluster,
 # in a working directory holding the --files
 if [ "$deploy_mode" = cluster ]; then driver_conf="."; else driver_conf="$conf"; fi
+driver_opts="$(sed -n 's/^[[:space:]]*spark\.driver\.extraJavaOptions[[:space:]=:]*//p' "$conf/spark-defaults.conf" \
+  | tail -n 1)"
 files="$conf/catalog.properties,$conf/log4j2.properties"
 [ -f "$conf/catalog.properties" ] || files="$conf/log4j2.properties"
 
@@ -83,6 +87,6 @@ exec "$submit" \
   --class org.dicomcatalog.cli.Main \
   --properties-file "$conf/spark-defaults.conf" \
   --files "$files" \
-  --driver-java-options "${JAVA_OPTS:-} -Ddicomcatalog.conf=$driver_conf -Dlog4j.configurationFile=$driver_conf/log4j2.properties" \
+  --driver-java-options "$driver_opts ${JAVA_OPTS:-} -Ddicomcatalog.conf=$driver_conf -Dlog4j.configurationFile=$driver_conf/log4j2.properties" \
   ${submit_args[@]+"${submit_args[@]}"} \
   "$jar" "$subcommand" ${job_args[@]+"${job_args[@]}"}

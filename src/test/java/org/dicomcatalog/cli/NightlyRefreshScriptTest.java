@@ -78,6 +78,11 @@ class NightlyRefreshScriptTest {
         assertEquals(Path.of(logFiles.get(2)), Files.readSymbolicLink(logs.resolve("latest.log")));
         String log = Files.readString(logs.resolve("latest.log"));
         assertTrue(log.contains("--class org.dicomcatalog.cli.Main"), log);
+        // --driver-java-options replaces the properties file's driver options, so the script passes them on
+        String driverOptions = LocalSpark.defaults(Path.of("conf", LocalSpark.DEFAULTS_FILE))
+                .getProperty("spark.driver.extraJavaOptions").strip();
+        assertTrue(driverOptions.contains("MaxNodeLimit"), driverOptions);
+        assertTrue(log.contains("--driver-java-options " + driverOptions + " "), log);
         assertTrue(log.contains(dir.resolve("job.jar") + " refresh --input /archive --output /catalog"), log);
         assertTrue(log.contains("spark-submit exited 0, status 0"), log);
     }
