@@ -79,7 +79,7 @@ done
 # in a working directory holding the --files
 if [ "$deploy_mode" = cluster ]; then driver_conf="."; else driver_conf="$conf"; fi
 driver_opts="$(sed -n 's/^[[:space:]]*spark\.driver\.extraJavaOptions[[:space:]=:]*//p' "$conf/spark-defaults.conf" \
-  | tail -n 1)"
+  2>/dev/null | tail -n 1 || true)"
 files="$conf/catalog.properties,$conf/log4j2.properties"
 [ -f "$conf/catalog.properties" ] || files="$conf/log4j2.properties"
 
