@@ -11,7 +11,8 @@
 # --fpp LIST (extra rows of the dicom source with these filesPerPartition values, warm only), --io-threads LIST
 # (extra rows with these ioThreads values, warm and cold), --latency-ms N (rows reading through a file system
 # that waits N ms before each open, an object store stand-in, with ioThreads 1 and the --io-threads values),
-# --warm-only,
+# --listing-threads LIST (extra rows, warm and cold, of the source and of its listing-only query with these
+# listingThreads values), --warm-only,
 # Cold rounds need root (`sync; echo 3 > /proc/sys/vm/drop_caches`); without it they are reported as skipped.
 # BUILD_DIR overrides the Maven output folder (default target/), so parallel builds do not collide;
 # JAVA_OPTS is passed to the benchmark JVM (default -Xmx4g: binaryFile holds whole files in memory).
@@ -27,6 +28,7 @@ repeat=3
 dir=""
 fpp=""
 io_threads=""
+listing_threads=""
 latency=""
 cold="--cold"
 while [ $# -gt 0 ]; do
@@ -37,10 +39,11 @@ while [ $# -gt 0 ]; do
     --dir) dir="$2"; shift 2 ;;
     --fpp) fpp="$2"; shift 2 ;;
     --io-threads) io_threads="$2"; shift 2 ;;
+    --listing-threads) listing_threads="$2"; shift 2 ;;
     --latency-ms) latency="$2"; shift 2 ;;
     --warm-only) cold=""; shift ;;
     *) echo "spark-source: unknown option $1" >&2
-       echo "usage: jobs/bench/spark-source.sh [--patients N] [--seed S] [--repeat R] [--dir DIR] [--fpp N,M] [--io-threads N,M] [--latency-ms N] [--warm-only]" >&2
+       echo "usage: jobs/bench/spark-source.sh [--patients N] [--seed S] [--repeat R] [--dir DIR] [--fpp N,M] [--io-threads N,M] [--listing-threads N,M] [--latency-ms N] [--warm-only]" >&2
        exit 2 ;;
   esac
 done
@@ -64,6 +67,7 @@ args=(--archive "$dir/archive" --repeat "$repeat" --truth "$dir/ground-truth")
 [ -n "$cold" ] && args+=("$cold")
 [ -n "$fpp" ] && args+=(--fpp "$fpp")
 [ -n "$io_threads" ] && args+=(--io-threads "$io_threads")
+[ -n "$listing_threads" ] && args+=(--listing-threads "$listing_threads")
 [ -n "$latency" ] && args+=(--latency-ms "$latency")
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:--Xmx4g} $opens -Dlog4j.configurationFile="$home/conf/log4j2.properties" -cp "$classpath" \

@@ -3,7 +3,6 @@ package org.dicomcatalog.spark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
@@ -85,8 +84,8 @@ final class DicomBatch implements Batch {
 
     /** The scheme of the first listed file (null when none or relative): the store the read goes to. */
     private static String scheme(InputPartition[] partitions) {
-        return Arrays.stream(partitions).flatMap(p -> ((DicomInputPartition) p).files().stream()).findFirst()
-                .map(f -> new Path(f.path()).toUri().getScheme()).orElse(null);
+        return partitions.length == 0 ? null
+                : new Path(((DicomInputPartition) partitions[0]).firstPath()).toUri().getScheme();
     }
 
     private List<ListedFile> listFiles() {

@@ -2,6 +2,7 @@ package org.dicomcatalog.spark;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -9,6 +10,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RecursiveAction;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFileSystem;
@@ -31,6 +37,7 @@ final class DicomLister {
     private final GlobFilter nameFilter;
     private final long modifiedAfter;
     private final long modifiedBefore;
+    private final int listingThreads;
 
     DicomLister(Configuration conf, DicomOptions options, ZoneId sessionZone) throws IOException {
         this.conf = conf;
@@ -39,6 +46,7 @@ final class DicomLister {
         this.nameFilter = options.pathGlobFilter() == null ? null : new GlobFilter(options.pathGlobFilter());
         this.modifiedAfter = options.modifiedAfter(sessionZone);
         this.modifiedBefore = options.modifiedBefore(sessionZone);
+        this.listingThreads = options.listingThreads();
     }
 
     /**
@@ -61,35 +69,55 @@ final class DicomLister {
 
     /** Every matching file under {@code paths} (globs allowed, as in load()), sorted by path. */
     List<ListedFile> list(List<String> paths) throws IOException {
-        List<ListedFile> files = new ArrayList<>();
-        for (String text : paths) {
-            Path path = new Path(text);
-            FileSystem fs = fileSystem(path, conf);
-            FileStatus[] matches = fs.globStatus(path);
-            if (matches == null || matches.length == 0) {
-                if (ignoreMissingFiles) {
-                    continue;
-                }
-                throw new FileNotFoundException("Path does not exist: " + path);
+        Queue<ListedFile> files = new ConcurrentLinkedQueue<>();
+        ForkJoinPool pool = newPool(listingThreads);
+        try {
+            for (String path : paths) {
+                listPath(pool, new Path(path), files);
             }
-            for (FileStatus match : matches) {
-                if (match.isDirectory()) {
-                    listDirectory(fs, match.getPath(), files);
-                } else {
-                    add(match, files);
-                }
-            }
+        } finally {
+            pool.shutdownNow();
         }
-        files.sort(Comparator.comparing(ListedFile::path));
-        return files;
+        List<ListedFile> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparing(ListedFile::path));
+        return sorted;
     }
 
-    private void listDirectory(FileSystem fs, Path dir, List<ListedFile> files) throws IOException {
-        if (isPlainLocal(fs)) {
-            walkLocal(((RawLocalFileSystem) fs).pathToFile(dir).toPath(), dir.toString(), files);
-            return;
+    private void listPath(ForkJoinPool pool, Path path, Queue<ListedFile> files) throws IOException {
+        FileSystem fs = fileSystem(path, conf);
+        FileStatus[] matches = fs.globStatus(path);
+        if (matches == null || matches.length == 0) {
+            if (ignoreMissingFiles) {
+                return;
+            }
+            throw new FileNotFoundException("Path does not exist: " + path);
         }
-        if (recursive && !(fs instanceof RawLocalFileSystem)) {
+        for (FileStatus match : matches) {
+            if (match.isDirectory()) {
+                listDirectory(pool, fs, match.getPath(), files);
+            } else {
+                add(match, files);
+            }
+        }
+    }
+
+    /**
+     * Daemon workers (the pool's default) that load classes as the calling thread does: under spark-submit
+     * that is Spark's loader of the job's jar, which a file system may need for its own plug-ins.
+     */
+    private static ForkJoinPool newPool(int threads) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return new ForkJoinPool(threads, pool -> {
+            ForkJoinWorkerThread worker = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            worker.setName("dicom-list-" + worker.getPoolIndex());
+            worker.setContextClassLoader(loader);
+            return worker;
+        }, null, false);
+    }
+
+    private void listDirectory(ForkJoinPool pool, FileSystem fs, Path dir, Queue<ListedFile> files)
+            throws IOException {
+        if (recursive && isObjectStore(fs)) {
             // one call per tree: object stores answer it with a flat listing instead of a walk
             RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
             while (it.hasNext()) {
@@ -97,13 +125,50 @@ final class DicomLister {
             }
             return;
         }
-        // on local disks walk with plain statuses: a LocatedFileStatus copies the permissions, which
-        // Hadoop without its native library gets by running "ls -ld" once per file (10 ms each)
-        for (FileStatus status : fs.listStatus(dir)) {
-            if (status.isFile()) {
-                add(status, files);
-            } else if (recursive && status.isDirectory()) {
-                listDirectory(fs, status.getPath(), files);
+        Directory root = isPlainLocal(fs)
+                ? new LocalDirectory(((RawLocalFileSystem) fs).pathToFile(dir).toPath(), dir.toString())
+                : new HadoopDirectory(fs, dir);
+        try {
+            pool.invoke(new Walk(root, files));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static boolean isObjectStore(FileSystem fs) {
+        return DicomOptions.OBJECT_STORE_SCHEMES.contains(fs.getUri().getScheme());
+    }
+
+    /** A directory of the walk: lists its own entries, adding its files and returning its sub-directories. */
+    private interface Directory {
+        List<Directory> list(Queue<ListedFile> files) throws IOException;
+    }
+
+    /**
+     * The walk of one directory and, forked on the pool, of those below it. A walk is one small request
+     * per directory (a random read on a cold local disk, a round trip to the HDFS name node), so listing
+     * many at once is what makes it fast: listing 21,848 files in 4,360 folders with a cold page cache took
+     * 0.39-0.54 s on 16 threads against 0.67-0.98 s on one (docs/benchmarks.md).
+     */
+    private final class Walk extends RecursiveAction {
+        private final Directory dir;
+        private final Queue<ListedFile> files;
+
+        Walk(Directory dir, Queue<ListedFile> files) {
+            this.dir = dir;
+            this.files = files;
+        }
+
+        @Override
+        protected void compute() {
+            List<Directory> below;
+            try {
+                below = dir.list(files);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (recursive && !below.isEmpty()) {
+                invokeAll(below.stream().map(sub -> new Walk(sub, files)).toList());
             }
         }
     }
@@ -115,33 +180,74 @@ final class DicomLister {
      * be stat'ed (gone since listed, a broken link) left out; the path is the directory's plus "/" and the
      * name, as Hadoop prints a qualified local path.
      */
-    private void walkLocal(java.nio.file.Path dir, String dirPath, List<ListedFile> files) throws IOException {
-        String prefix = dirPath.endsWith("/") ? dirPath : dirPath + "/";
-        try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(dir)) {
-            for (java.nio.file.Path entry : entries) {
-                BasicFileAttributes attributes;
-                try {
-                    attributes = Files.readAttributes(entry, BasicFileAttributes.class);
-                } catch (IOException e) {
-                    // listStatus skips it too: to Hadoop, a file that cannot be stat'ed does not exist
-                    continue;
-                }
-                String path = prefix + entry.getFileName();
-                if (!attributes.isDirectory()) {
-                    add(path, null, attributes.size(), attributes.lastModifiedTime().toMillis(), files);
-                } else if (recursive) {
-                    walkLocal(entry, path, files);
+    private final class LocalDirectory implements Directory {
+        private final java.nio.file.Path dir;
+        private final String dirPath;
+
+        LocalDirectory(java.nio.file.Path dir, String dirPath) {
+            this.dir = dir;
+            this.dirPath = dirPath;
+        }
+
+        @Override
+        public List<Directory> list(Queue<ListedFile> files) throws IOException {
+            String prefix = dirPath.endsWith("/") ? dirPath : dirPath + "/";
+            List<Directory> below = new ArrayList<>();
+            try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(dir)) {
+                for (java.nio.file.Path entry : entries) {
+                    BasicFileAttributes attributes;
+                    try {
+                        attributes = Files.readAttributes(entry, BasicFileAttributes.class);
+                    } catch (IOException e) {
+                        // listStatus skips it too: to Hadoop, a file that cannot be stat'ed does not exist
+                        continue;
+                    }
+                    String path = prefix + entry.getFileName();
+                    if (!attributes.isDirectory()) {
+                        add(path, null, attributes.size(), attributes.lastModifiedTime().toMillis(), files);
+                    } else {
+                        below.add(new LocalDirectory(entry, path));
+                    }
                 }
             }
+            return below;
         }
     }
 
-    private void add(FileStatus status, List<ListedFile> files) {
+    /**
+     * Any other file system but an object store's: HDFS, or a subclass of the local one. Plain statuses:
+     * a LocatedFileStatus copies the permissions, which Hadoop's local file system without its native
+     * library gets by running "ls -ld" once per file (10 ms each).
+     */
+    private final class HadoopDirectory implements Directory {
+        private final FileSystem fs;
+        private final Path dir;
+
+        HadoopDirectory(FileSystem fs, Path dir) {
+            this.fs = fs;
+            this.dir = dir;
+        }
+
+        @Override
+        public List<Directory> list(Queue<ListedFile> files) throws IOException {
+            List<Directory> below = new ArrayList<>();
+            for (FileStatus status : fs.listStatus(dir)) {
+                if (status.isFile()) {
+                    add(status, files);
+                } else if (status.isDirectory()) {
+                    below.add(new HadoopDirectory(fs, status.getPath()));
+                }
+            }
+            return below;
+        }
+    }
+
+    private void add(FileStatus status, Queue<ListedFile> files) {
         add(status.getPath().toString(), status.getPath(), status.getLen(), status.getModificationTime(), files);
     }
 
     /** {@code hadoopPath} may be null: it is built only for a name filter, which takes a Path. */
-    private void add(String path, Path hadoopPath, long length, long mtime, List<ListedFile> files) {
+    private void add(String path, Path hadoopPath, long length, long mtime, Queue<ListedFile> files) {
         if ((nameFilter == null || nameFilter.accept(hadoopPath != null ? hadoopPath : new Path(path)))
                 && mtime > modifiedAfter && mtime < modifiedBefore) {
             files.add(new ListedFile(path, length, mtime));

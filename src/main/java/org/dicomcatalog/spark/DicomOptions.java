@@ -29,6 +29,12 @@ final class DicomOptions {
     static final Set<String> OBJECT_STORE_SCHEMES = Set.of("s3a", "s3", "gs", "abfs", "abfss", "wasb", "wasbs",
             "oss", "cosn", "obs");
 
+    /**
+     * Directories listed at once on the driver by default: on a cold local disk and on HDFS a directory
+     * costs a wait (a random read, a name-node round trip) rather than CPU (docs/benchmarks.md).
+     */
+    static final int DEFAULT_LISTING_THREADS = 16;
+
     private final CaseInsensitiveStringMap options;
 
     DicomOptions(CaseInsensitiveStringMap options) {
@@ -89,6 +95,15 @@ final class DicomOptions {
         int n = options.getInt("ioThreads", 1);
         if (n <= 0) {
             throw new IllegalArgumentException("ioThreads must be positive: " + n);
+        }
+        return n;
+    }
+
+    /** Directories listed at once by the driver's walk (DicomLister); object stores list flat instead. */
+    int listingThreads() {
+        int n = options.getInt("listingThreads", DEFAULT_LISTING_THREADS);
+        if (n <= 0) {
+            throw new IllegalArgumentException("listingThreads must be positive: " + n);
         }
         return n;
     }

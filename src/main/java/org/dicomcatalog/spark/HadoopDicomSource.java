@@ -52,6 +52,25 @@ final class HadoopDicomSource implements DicomSource {
     }
 
     /**
+     * The local file a listed path names, when the string alone says so: "file:" and an absolute path
+     * with nothing Hadoop's Path would rewrite (no empty, "." or ".." segment, no trailing "/"). Null
+     * otherwise, and then the caller builds a Path: parsing one per file took 20% of a warm scan's
+     * executor time (docs/benchmarks.md). Whether "file:" is the plain local file system is the caller's
+     * to check.
+     */
+    static File localFile(String listedPath) {
+        if (File.separatorChar != '/' || !listedPath.startsWith("file:/")) {
+            return null;
+        }
+        String path = listedPath.substring("file:".length());
+        if (path.contains("//") || path.contains("/./") || path.contains("/../") || path.endsWith("/")
+                || path.endsWith("/.") || path.endsWith("/..")) {
+            return null;
+        }
+        return new File(path);
+    }
+
+    /**
      * Reads a local file through the channel of a FileInputStream, as Hadoop's local stream does, without
      * what Hadoop adds to each open and a header read has no use for: the open builder's two Configuration
      * objects and its future, a status lookup, a read buffer, and statistics merged on close; together
@@ -59,7 +78,7 @@ final class HadoopDicomSource implements DicomSource {
      * which Spark takes a task's input size. A missing or unreadable file throws FileNotFoundException,
      * as through Hadoop.
      */
-    private static HadoopDicomSource openLocal(ListedFile file, File local) throws FileNotFoundException {
+    static HadoopDicomSource openLocal(ListedFile file, File local) throws FileNotFoundException {
         FileInputStream in = new FileInputStream(local);
         FileChannel channel = in.getChannel();
         FileSystem.Statistics statistics = LocalStatistics.INSTANCE;

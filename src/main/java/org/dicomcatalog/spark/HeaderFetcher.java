@@ -1,5 +1,6 @@
 package org.dicomcatalog.spark;
 
+import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -31,6 +32,7 @@ import org.dicomcatalog.dicom.ErrorCode;
  */
 final class HeaderFetcher implements AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final Path LOCAL_ROOT = new Path("file:///");
 
     private final Iterator<ListedFile> files;
     private final Configuration conf;
@@ -98,8 +100,7 @@ final class HeaderFetcher implements AutoCloseable {
         }
         HadoopDicomSource source;
         try {
-            Path path = new Path(file.path());
-            source = HadoopDicomSource.open(file, path, fileSystem(path));
+            source = open(file);
         } catch (InterruptedIOException | ClosedByInterruptException e) {
             // the task is being killed: fail it rather than blame the file
             throw e;
@@ -119,6 +120,16 @@ final class HeaderFetcher implements AutoCloseable {
         } finally {
             closeQuietly(source);
         }
+    }
+
+    /** A "file:/..." path of the plain local file system is opened from the listed string, without a Path. */
+    private HadoopDicomSource open(ListedFile file) throws IOException {
+        File local = HadoopDicomSource.localFile(file.path());
+        if (local != null && DicomLister.isPlainLocal(fileSystem(LOCAL_ROOT))) {
+            return HadoopDicomSource.openLocal(file, local);
+        }
+        Path path = new Path(file.path());
+        return HadoopDicomSource.open(file, path, fileSystem(path));
     }
 
     private FetchedHeader readHeader(ListedFile file, HadoopDicomSource source) {

@@ -49,8 +49,8 @@ import scala.Tuple2;
  * {@code jobs/bench/spark-source.sh}, see docs/benchmarks.md.
  *
  * <pre>
- * SourceBenchmark --archive DIR [--repeat R] [--cold] [--fpp 64,1024] [--io-threads 4,8] [--latency-ms 20]
- *     [--truth DIR/ground-truth]
+ * SourceBenchmark --archive DIR [--repeat R] [--cold] [--fpp 64,1024] [--io-threads 4,8] [--listing-threads 1]
+ *     [--latency-ms 20] [--truth DIR/ground-truth]
  * </pre>
  * Each method runs once untimed (warm-up), then R timed rounds; in each round the methods run one after the
  * other (ours, binaryFile, the I/O loop on two threads, the same loop as Spark tasks) so that load changes of a shared machine hit all three alike; the
@@ -71,6 +71,7 @@ public final class SourceBenchmark {
 
     private final SparkSession spark;
     private final String archive;
+    private final Map<String, List<Long>> diskKbPerRun = new LinkedHashMap<>();
 
     SourceBenchmark(SparkSession spark, String archive) {
         this.spark = spark;
@@ -84,6 +85,7 @@ public final class SourceBenchmark {
         String truth = null;
         List<Integer> extraFpp = new ArrayList<>();
         List<Integer> ioThreads = new ArrayList<>();
+        List<Integer> listingThreads = new ArrayList<>();
         int latencyMillis = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -95,13 +97,15 @@ public final class SourceBenchmark {
                         .map(Integer::parseInt).forEach(extraFpp::add);
                 case "--io-threads" -> Arrays.stream(args[++i].split(",")).filter(s -> !s.isBlank())
                         .map(Integer::parseInt).forEach(ioThreads::add);
+                case "--listing-threads" -> Arrays.stream(args[++i].split(",")).filter(s -> !s.isBlank())
+                        .map(Integer::parseInt).forEach(listingThreads::add);
                 case "--latency-ms" -> latencyMillis = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
         if (archive == null || repeat < 1) {
             System.err.println("usage: SourceBenchmark --archive DIR [--repeat R] [--cold] [--fpp N,M]"
-                    + " [--io-threads N,M] [--latency-ms N] [--truth DIR]");
+                    + " [--io-threads N,M] [--listing-threads N,M] [--latency-ms N] [--truth DIR]");
             System.exit(2);
         }
         SparkSession spark = SparkSession.builder()
@@ -113,26 +117,32 @@ public final class SourceBenchmark {
                 .getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         try {
-            new SourceBenchmark(spark, archive).run(repeat, cold, truth, extraFpp, ioThreads, latencyMillis);
+            new SourceBenchmark(spark, archive).run(repeat, cold, truth, extraFpp, ioThreads, listingThreads,
+                    latencyMillis);
         } finally {
             spark.stop();
         }
     }
 
     void run(int repeat, boolean cold, String truth, List<Integer> extraFpp, List<Integer> ioThreads,
-            int latencyMillis) throws Exception {
+            List<Integer> listingThreads, int latencyMillis) throws Exception {
         Map<String, Method> methods = new LinkedHashMap<>();
         methods.put("dicom source", () -> ours(Map.of()));
         methods.put("binaryFile + parser", this::binaryFile);
         methods.put("I/O limit (open/read 64 KiB/close, 2 threads)", this::ioLimit);
         int tasks = spark.read().format("dicom").load(archive).rdd().getNumPartitions();
         methods.put("I/O limit in Spark (same loop, " + tasks + " tasks as the source)", () -> ioLimitInSpark(tasks));
-        // concurrent opens matter most with a cold cache: these rows run cold too
+        // concurrent opens and listings matter most with a cold cache: these rows run cold too
         for (int n : ioThreads) {
             methods.put("dicom source, ioThreads=" + n, () -> ours(Map.of("ioThreads", String.valueOf(n))));
         }
+        methods.put("dicom source, path + file_size only (no file opened)", () -> listingOnly(Map.of()));
+        for (int n : listingThreads) {
+            Map<String, String> listing = Map.of("listingThreads", String.valueOf(n));
+            methods.put("dicom source, listingThreads=" + n, () -> ours(listing));
+            methods.put("dicom source, path + file_size only, listingThreads=" + n, () -> listingOnly(listing));
+        }
         int coldRows = methods.size();
-        methods.put("dicom source, path + file_size only (no file opened)", this::listingOnly);
         for (int fpp : extraFpp) {
             methods.put("dicom source, filesPerPartition=" + fpp,
                     () -> ours(Map.of("filesPerPartition", String.valueOf(fpp))));
@@ -164,6 +174,7 @@ public final class SourceBenchmark {
                 Map<String, List<Run>> coldRuns = rounds(coldMethods, repeat, true);
                 print("cold page cache (sync; echo 3 > /proc/sys/vm/drop_caches before each run, median of "
                         + repeat + ")", coldRuns);
+                printDiskReads(coldRuns);
             } else {
                 System.out.println("cold: cannot drop the page cache here (" + DROP_CACHES
                         + " not writable); warm figures only");
@@ -182,13 +193,61 @@ public final class SourceBenchmark {
                 if (cold) {
                     dropCaches();
                 }
+                long diskKbBefore = cold ? diskKb() : 0;
                 Run r = m.getValue().run();
+                if (cold) {
+                    diskKbPerRun.computeIfAbsent(m.getKey(), k -> new ArrayList<>()).add(diskKb() - diskKbBefore);
+                }
                 runs.computeIfAbsent(m.getKey(), k -> new ArrayList<>()).add(r);
                 System.out.printf(Locale.ROOT, "%s round %d %-48s %6d files %8.2f s %10.0f files/s%n",
                         cold ? "cold" : "warm", round, m.getKey(), r.files(), r.seconds(), r.files() / r.seconds());
             }
         }
         return runs;
+    }
+
+    /**
+     * KB the kernel read from block devices since boot (/proc/vmstat pgpgin): around a cold run, what the
+     * disk delivered, read-ahead included, which the bytes a method asks for do not show. -1 where unknown.
+     */
+    private static long diskKb() throws IOException {
+        Path vmstat = Paths.get("/proc/vmstat");
+        if (!Files.isReadable(vmstat)) {
+            return -1;
+        }
+        return Files.readAllLines(vmstat).stream().filter(l -> l.startsWith("pgpgin ")).findFirst()
+                .map(l -> Long.parseLong(l.substring("pgpgin ".length()).trim())).orElse(-1L);
+    }
+
+    private void printDiskReads(Map<String, List<Run>> coldRuns) throws IOException {
+        System.out.println();
+        System.out.println("### read from disk in the cold runs (/proc/vmstat pgpgin, read-ahead included; "
+                + "read_ahead_kb of the devices: " + readAheadKb() + ")");
+        System.out.println();
+        System.out.println("| method | KB from disk per file (median) | KB asked for per file |");
+        System.out.println("|---|---:|---:|");
+        for (Map.Entry<String, List<Long>> e : diskKbPerRun.entrySet()) {
+            long[] kb = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+            Run first = coldRuns.get(e.getKey()).get(0);
+            double median = kb.length % 2 == 1 ? kb[kb.length / 2] : (kb[kb.length / 2 - 1] + kb[kb.length / 2]) / 2.0;
+            System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f |%n", e.getKey(), median / first.files(),
+                    first.bytes() / 1024.0 / first.files());
+        }
+    }
+
+    private static String readAheadKb() throws IOException {
+        List<String> settings = new ArrayList<>();
+        try (var devices = Files.newDirectoryStream(Paths.get("/sys/block"))) {
+            for (Path device : devices) {
+                Path setting = device.resolve("queue/read_ahead_kb");
+                if (!device.getFileName().toString().startsWith("loop") && Files.isReadable(setting)) {
+                    settings.add(device.getFileName() + "=" + Files.readString(setting).trim());
+                }
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return settings.isEmpty() ? "unknown" : String.join(", ", settings);
     }
 
     private static void print(String title, Map<String, List<Run>> runs) {
@@ -240,9 +299,9 @@ public final class SourceBenchmark {
     }
 
     /** Where the time goes: the same scan with only file columns selected, so no file is opened. */
-    Run listingOnly() {
+    Run listingOnly(Map<String, String> options) {
         long start = System.nanoTime();
-        Row r = spark.read().format("dicom").load(archive).select("path", "file_size")
+        Row r = spark.read().format("dicom").options(options).load(archive).select("path", "file_size")
                 .agg(count(lit(1)), count(col("path")), sum(col("file_size")))
                 .collectAsList().get(0);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,6 +131,44 @@ class LocalFastPathTest {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(listed.get(0).path());
         DicomHeader header = read(listed.get(0), path, DicomLister.fileSystem(path, conf(false)));
         assertEquals("1.2.3", header.dataSet().get(SOP_INSTANCE_UID).string());
+    }
+
+    /** "a%20b.dcm" is not "a b.dcm": the executors open a listed local file by the name the listing wrote. */
+    @Test
+    void namesWithPercentSignsAreReadAsListed() throws IOException {
+        Map<String, String> uidByName = Map.of("a%20b.dcm", "1.1", "a b.dcm", "1.2", "100%.dcm", "1.3");
+        for (Map.Entry<String, String> file : uidByName.entrySet()) {
+            DicomWriter.create(TransferSyntax.EXPLICIT_LITTLE).sorted()
+                    .string(SOP_INSTANCE_UID, VR.UI, file.getValue()).string(MODALITY, VR.CS, "CT")
+                    .writeTo(dir.resolve(file.getKey()));
+        }
+        DicomOptions options = new DicomOptions(new CaseInsensitiveStringMap(Map.of("path", dir.toString())));
+        DicomSchema schema = DicomSchema.of(options.extraTags());
+        ReadPlan plan = ReadPlan.of(schema.sparkSchema(), schema, options);
+        Map<String, String> read = new HashMap<>();
+        try (HeaderFetcher fetcher = new HeaderFetcher(list(false, Map.of()), conf(false), plan, 1)) {
+            for (FetchedHeader fetched = fetcher.next(); fetched != null; fetched = fetcher.next()) {
+                String name = fetched.file().path().substring(fetched.file().path().lastIndexOf('/') + 1);
+                read.put(name, fetched.header().dataSet().get(SOP_INSTANCE_UID).string());
+            }
+        }
+        assertEquals(uidByName, read);
+    }
+
+    @Test
+    void aListedLocalPathNamesTheFileHadoopsPathNames() throws IOException {
+        RawLocalFileSystem local = new RawLocalFileSystem();
+        local.initialize(URI.create("file:///"), new Configuration());
+        for (String listed : List.of("file:/a/b.dcm", "file:/a/b c.dcm", "file:/a/100%.dcm", "file:/a/b:c.dcm",
+                "file:/a/é😀.dcm", "file:/a/.hidden", "file:/a/_x/..b", "file:/a/b..")) {
+            assertEquals(local.pathToFile(new org.apache.hadoop.fs.Path(listed)),
+                    HadoopDicomSource.localFile(listed), listed);
+        }
+        // what Path would rewrite or what is not a plain absolute local path goes through Path
+        for (String other : List.of("file:/a//b", "file:/a/./b", "file:/a/../b", "file:/a/", "file:/a/.",
+                "file:/a/..", "file:/", "file:///a/b", "file://host/a", "/a/b", "hdfs://nn/a/b", "file:a/b")) {
+            assertNull(HadoopDicomSource.localFile(other), other);
+        }
     }
 
     @Test
