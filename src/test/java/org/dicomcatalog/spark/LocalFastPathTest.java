@@ -160,7 +160,8 @@ class LocalFastPathTest {
         RawLocalFileSystem local = new RawLocalFileSystem();
         local.initialize(URI.create("file:///"), new Configuration());
         for (String listed : List.of("file:/a/b.dcm", "file:/a/b c.dcm", "file:/a/100%.dcm", "file:/a/b:c.dcm",
-                "file:/a/é😀.dcm", "file:/a/.hidden", "file:/a/_x/..b", "file:/a/b..")) {
+                "file:/a/é😀.dcm", "file:/a/.hidden", "file:/a/_x/..b", "file:/a/b..", "file:/a/b#c.dcm",
+                "file:/a/b?c=d.dcm", "file:/a/%20/b.dcm")) {
             assertEquals(local.pathToFile(new org.apache.hadoop.fs.Path(listed)),
                     HadoopDicomSource.localFile(listed), listed);
         }
