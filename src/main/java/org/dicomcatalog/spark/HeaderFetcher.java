@@ -53,6 +53,8 @@ final class HeaderFetcher implements AutoCloseable {
 
     // read-ahead threads share it; a race only looks the file system up once more
     private volatile LastFileSystem lastFileSystem;
+    // whether "file:" is the plain local file system: null until a local path asks; a race asks twice
+    private volatile Boolean localIsPlain;
 
     HeaderFetcher(List<ListedFile> files, Configuration conf, ReadPlan plan, int ioThreads) {
         this.files = files.iterator();
@@ -125,11 +127,21 @@ final class HeaderFetcher implements AutoCloseable {
     /** A "file:/..." path of the plain local file system is opened from the listed string, without a Path. */
     private HadoopDicomSource open(ListedFile file) throws IOException {
         File local = HadoopDicomSource.localFile(file.path());
-        if (local != null && DicomLister.isPlainLocal(fileSystem(LOCAL_ROOT))) {
+        if (local != null && localIsPlain()) {
             return HadoopDicomSource.openLocal(file, local);
         }
         Path path = new Path(file.path());
         return HadoopDicomSource.open(file, path, fileSystem(path));
+    }
+
+    /** Asked once per task, not per file: the answer depends on the configuration only. */
+    private boolean localIsPlain() throws IOException {
+        Boolean plain = localIsPlain;
+        if (plain == null) {
+            plain = DicomLister.isPlainLocal(DicomLister.fileSystem(LOCAL_ROOT, conf));
+            localIsPlain = plain;
+        }
+        return plain;
     }
 
     private FetchedHeader readHeader(ListedFile file, HadoopDicomSource source) {

@@ -227,9 +227,8 @@ public final class SourceBenchmark {
         System.out.println("| method | KB from disk per file (median) | KB asked for per file |");
         System.out.println("|---|---:|---:|");
         for (Map.Entry<String, List<Long>> e : diskKbPerRun.entrySet()) {
-            long[] kb = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+            double median = median(e.getValue().stream().mapToDouble(Long::doubleValue).sorted().toArray());
             Run first = coldRuns.get(e.getKey()).get(0);
-            double median = kb.length % 2 == 1 ? kb[kb.length / 2] : (kb[kb.length / 2 - 1] + kb[kb.length / 2]) / 2.0;
             System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f |%n", e.getKey(), median / first.files(),
                     first.bytes() / 1024.0 / first.files());
         }
@@ -250,6 +249,11 @@ public final class SourceBenchmark {
         return settings.isEmpty() ? "unknown" : String.join(", ", settings);
     }
 
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
     private static void print(String title, Map<String, List<Run>> runs) {
         System.out.println();
         System.out.println("### " + title);
@@ -260,7 +264,7 @@ public final class SourceBenchmark {
         for (Map.Entry<String, List<Run>> e : runs.entrySet()) {
             List<Run> list = e.getValue();
             double[] s = list.stream().mapToDouble(Run::seconds).sorted().toArray();
-            double median = s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+            double median = median(s);
             Run first = list.get(0);
             rate.put(e.getKey(), first.files() / median);
             System.out.printf(Locale.ROOT, "| %s | %,d | %.2f | %.2f – %.2f | %,.0f | %,.0f |%n", e.getKey(),
