@@ -14,6 +14,11 @@ final class AmbiguousVR {
     private AmbiguousVR() {
     }
 
+    /** True for the attributes {@link #resolve} looks up to decide the VR of other elements. */
+    static boolean decidesOtherVRs(int tag) {
+        return tag == PIXEL_REPRESENTATION || tag == LUT_DESCRIPTOR;
+    }
+
     /** The VR for {@code tag}, given the dictionary's text and the data set being read. */
     static VR resolve(int tag, String vrText, boolean undefinedLength, DataSetParser.Level level) {
         VR first = VR.ofName(vrText);

@@ -3,6 +3,7 @@ package org.dicomcatalog.dicom;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Reads data elements (PS3.5 section 7) from a {@link DicomInput} positioned at the start of a data set:
@@ -33,15 +34,70 @@ final class DataSetParser {
     private VR headerVR;
     private long headerLength;
 
-    /** The elements of one data set being read, and what its text values decode with. */
+    /**
+     * The elements of one data set being read, and what its text values decode with. Which elements it
+     * keeps is the caller's choice; those parsing itself needs are always kept (see {@link #keeps}).
+     */
     static final class Level {
+        private static final IntPredicate ALL = tag -> true;
+        private static final IntPredicate NONE = tag -> false;
+
         private final Level parent;
+        private final IntPredicate kept;
         private final List<DicomElement> elements = new ArrayList<>();
+        /** The private creator elements of this data set, in file order. */
+        private final List<DicomElement> creators = new ArrayList<>(4);
+        /** The last creator name looked up: the elements of a private block come in a run. */
+        private int lastCreatorTag;
+        private String lastCreatorName;
+        private int elementsRead;
         private SpecificCharacterSet charset;
 
-        Level(Level parent, SpecificCharacterSet charset) {
+        private Level(Level parent, SpecificCharacterSet charset, IntPredicate kept) {
             this.parent = parent;
             this.charset = charset;
+            this.kept = kept;
+        }
+
+        /** A top-level data set keeping every element. */
+        static Level keepingAll() {
+            return new Level(null, SpecificCharacterSet.DEFAULT, ALL);
+        }
+
+        /** A top-level data set keeping the elements {@code options} asks for. */
+        static Level keeping(ReadOptions options) {
+            return new Level(null, SpecificCharacterSet.DEFAULT, options::keeps);
+        }
+
+        /** An item of a sequence: whole when the sequence is kept, else what parsing the item needs. */
+        private Level item(boolean sequenceKept) {
+            return new Level(this, charset, sequenceKept ? ALL : NONE);
+        }
+
+        /**
+         * Specific Character Set decodes the text that follows, a private creator names the dictionary of
+         * its block, and Pixel Representation and LUT Descriptor decide the VR of later implicit elements.
+         */
+        private boolean keeps(int tag) {
+            return kept.test(tag) || tag == Tag.SPECIFIC_CHARACTER_SET || Tag.isPrivateCreator(tag)
+                    || AmbiguousVR.decidesOtherVRs(tag);
+        }
+
+        /** Counts an element read; {@code element} is null when it is not kept. */
+        private void add(DicomElement element) {
+            elementsRead++;
+            if (element == null) {
+                return;
+            }
+            elements.add(element);
+            if (Tag.isPrivateCreator(element.tag())) {
+                creators.add(element);
+            }
+        }
+
+        /** True when not one element was read, kept or not. */
+        boolean noneRead() {
+            return elementsRead == 0;
         }
 
         DicomElement find(int tag) {
@@ -58,6 +114,21 @@ final class DataSetParser {
                 DicomElement found = level.find(tag);
                 if (found != null) {
                     return found;
+                }
+            }
+            return null;
+        }
+
+        /** The value of the first private creator element with this tag; null when none or empty. */
+        private String creatorName(int tag) {
+            if (lastCreatorName != null && tag == lastCreatorTag) {
+                return lastCreatorName;
+            }
+            for (DicomElement creator : creators) {
+                if (creator.tag() == tag) {
+                    lastCreatorTag = tag;
+                    lastCreatorName = creator.string();
+                    return lastCreatorName;
                 }
             }
             return null;
@@ -114,8 +185,8 @@ final class DataSetParser {
                 }
                 throw error(ErrorCode.TRUNCATED, DicomReadException.NO_TAG, "file ends inside an item");
             }
-            int tag = in.tag(0);
-            if (topLevel && Tag.group(tag) != 0xFFFE && stopsTopLevel(tag)) {
+            int next = in.tag(0);
+            if (topLevel && Tag.group(next) != 0xFFFE && stopsTopLevel(next)) {
                 return;
             }
             long headerOffset = in.position();
@@ -140,16 +211,17 @@ final class DataSetParser {
                 throw new DicomReadException(ErrorCode.BAD_ENCODING, headerTag, headerOffset,
                         "item outside a sequence");
             }
-            countElement(headerTag);
-            DicomElement element = readValue(level, depth);
-            level.elements.add(element);
-            if (element.tag() == Tag.SPECIFIC_CHARACTER_SET) {
+            int tag = headerTag;
+            countElement(tag);
+            DicomElement element = readValue(level, depth, level.keeps(tag));
+            level.add(element);
+            if (tag == Tag.SPECIFIC_CHARACTER_SET) {
                 level.charset = SpecificCharacterSet.of(element.strings().toArray(new String[0]));
                 if (level.charset.hasUnknownTerms()) {
                     warnings.add("unknown Specific Character Set terms " + level.charset.unknownTerms());
                 }
             }
-            checkHeaderBudget(element.tag());
+            checkHeaderBudget(tag);
         }
     }
 
@@ -222,7 +294,8 @@ final class DataSetParser {
         }
     }
 
-    private DicomElement readValue(Level level, int depth) throws IOException {
+    /** Reads the value after the header just read; the element, or null when {@code keep} is false. */
+    private DicomElement readValue(Level level, int depth, boolean keep) throws IOException {
         int tag = headerTag;
         long length = headerLength;
         VR fileVR = headerVR;
@@ -241,27 +314,32 @@ final class DataSetParser {
         }
         if (undefined && (vr == VR.OB || vr == VR.OW)) {
             skipFragments(tag);
-            return DicomElement.ofBulkData(tag, vr, valueOffset, DicomElement.UNDEFINED_LENGTH, false);
+            return keep ? DicomElement.ofBulkData(tag, vr, valueOffset, DicomElement.UNDEFINED_LENGTH, false)
+                    : null;
         }
         if (vr == VR.SQ || undefined) {
             // UN of undefined length, and a standard sequence sent as UN, hold implicit VR LE items
             boolean implicitItems = fileVR == VR.UN;
-            return readSequence(tag, valueOffset, undefined ? -1 : length, depth + 1, level, implicitItems);
+            return readSequence(tag, valueOffset, undefined ? -1 : length, depth + 1, level, implicitItems, keep);
         }
         checkFits(tag, length);
         boolean bigEndian = in.bigEndian() && !littleEndianValue;
         if (length > options.bulkDataThreshold()) {
             skip(length);
-            return DicomElement.ofBulkData(tag, vr, valueOffset, length, bigEndian);
+            return keep ? DicomElement.ofBulkData(tag, vr, valueOffset, length, bigEndian) : null;
         }
-        byte[] value = in.readBytes((int) length);
-        if (value == null) {
+        // a value not kept is fetched all the same, so that a file ending inside it fails as it would if kept
+        if (!in.request((int) length)) {
             throw new DicomReadException(ErrorCode.TRUNCATED, tag, valueOffset, "file ends inside a value");
         }
         if ((length & 1) == 1) {
             warnings.add("odd value length at " + Tag.toString(tag));
         }
-        return DicomElement.ofValue(tag, vr, valueOffset, value, bigEndian, level.charset);
+        if (!keep) {
+            in.advance(length);
+            return null;
+        }
+        return DicomElement.ofValue(tag, vr, valueOffset, in.readBytes((int) length), bigEndian, level.charset);
     }
 
     /** The VR of an element whose header does not name one: PS3.6 for standard tags, else by creator. */
@@ -276,8 +354,8 @@ final class DataSetParser {
             if (Tag.privateBlock(tag) < 0) {
                 return VR.UN;
             }
-            DicomElement creator = level.find(Tag.of(Tag.group(tag), Tag.privateBlock(tag)));
-            VR known = creator != null ? dictionary.privateVr(creator.string(), tag) : null;
+            String creator = level.creatorName(Tag.of(Tag.group(tag), Tag.privateBlock(tag)));
+            VR known = creator != null ? dictionary.privateVr(creator, tag) : null;
             return known != null ? known : VR.UN;
         }
         String vrText = dictionary.vrText(tag);
@@ -288,7 +366,7 @@ final class DataSetParser {
     }
 
     private DicomElement readSequence(int tag, long valueOffset, long length, int depth, Level level,
-            boolean implicitItems) throws IOException {
+            boolean implicitItems, boolean keep) throws IOException {
         if (depth > options.maxDepth()) {
             throw new DicomReadException(ErrorCode.MAX_DEPTH, tag, valueOffset,
                     "sequences nest deeper than " + options.maxDepth());
@@ -302,11 +380,11 @@ final class DataSetParser {
         List<DicomDataSet> items = new ArrayList<>();
         long declared = length < 0 ? DicomElement.UNDEFINED_LENGTH : length;
         try {
-            readItems(items, tag, length < 0 ? -1 : valueOffset + length, depth, level);
-            return DicomElement.ofSequence(tag, valueOffset, declared, items);
+            readItems(items, tag, length < 0 ? -1 : valueOffset + length, depth, level, keep);
+            return keep ? DicomElement.ofSequence(tag, valueOffset, declared, items) : null;
         } catch (DicomReadException e) {
             // keep what the sequence held before the error: the caller keeps the elements it had read
-            level.elements.add(DicomElement.ofSequence(tag, valueOffset, declared, items));
+            level.add(keep ? DicomElement.ofSequence(tag, valueOffset, declared, items) : null);
             throw e;
         } finally {
             explicit = wasExplicit;
@@ -314,7 +392,8 @@ final class DataSetParser {
         }
     }
 
-    private void readItems(List<DicomDataSet> items, int tag, long end, int depth, Level parent)
+    /** Reads the items of a sequence; into {@code items} when the sequence is kept. */
+    private void readItems(List<DicomDataSet> items, int tag, long end, int depth, Level parent, boolean keep)
             throws IOException {
         while (end < 0 || in.position() < end) {
             long offset = in.position();
@@ -338,7 +417,7 @@ final class DataSetParser {
             }
             countElement(tag);
             long itemLength = headerLength;
-            Level item = new Level(parent, parent.charset);
+            Level item = parent.item(keep);
             long itemEnd = itemLength == UNDEFINED ? -1 : in.position() + itemLength;
             boolean wasExplicit = explicit;
             explicit = explicit || itemIsExplicit(tag, itemEnd >= 0 ? itemEnd : end);
@@ -346,7 +425,9 @@ final class DataSetParser {
                 readElements(item, itemEnd, depth, false);
             } finally {
                 explicit = wasExplicit;
-                items.add(item.toDataSet());
+                if (keep) {
+                    items.add(item.toDataSet());
+                }
             }
             if (sequenceEndedInItem) {
                 sequenceEndedInItem = false;

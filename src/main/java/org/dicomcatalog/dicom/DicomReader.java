@@ -46,8 +46,8 @@ public final class DicomReader {
         private final DicomSource source;
         private final ReadOptions options;
         private final Warnings warnings = new Warnings();
-        private final DataSetParser.Level meta = new DataSetParser.Level(null, SpecificCharacterSet.DEFAULT);
-        private final DataSetParser.Level data = new DataSetParser.Level(null, SpecificCharacterSet.DEFAULT);
+        private final DataSetParser.Level meta = DataSetParser.Level.keepingAll();
+        private final DataSetParser.Level data;
         private DicomInput fileInput;
         private DicomInput dataInput;
         private DataSetParser parser;
@@ -57,6 +57,7 @@ public final class DicomReader {
         Read(DicomSource source, ReadOptions options) {
             this.source = source;
             this.options = options;
+            this.data = DataSetParser.Level.keeping(options);
         }
 
         DicomHeader run() {
@@ -80,7 +81,7 @@ public final class DicomReader {
                 return failed(error, bytesRead());
             }
             ReadStatus status = error == null ? ReadStatus.OK
-                    : data.toDataSet().isEmpty() ? ReadStatus.ERROR : ReadStatus.PARTIAL;
+                    : data.noneRead() ? ReadStatus.ERROR : ReadStatus.PARTIAL;
             return new DicomHeader(status, error, encoding, meta.toDataSet(), data.toDataSet(),
                     parser != null ? parser.pixelData() : null, bytesRead(), warnings.toList());
         }

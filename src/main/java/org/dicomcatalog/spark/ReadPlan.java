@@ -39,6 +39,10 @@ record ReadPlan(List<String> columns, List<AttributeColumn> attributes, ReadOpti
         if (!wholeHeader) {
             read = read.withStopAfterTag(lastTag(attributes));
         }
+        if (!columns.contains(DicomSchema.HEADER)) {
+            // the rest of the header is still read and checked, only not kept
+            read = read.withKeptTags(attributes.stream().mapToInt(AttributeColumn::tag).toArray());
+        }
         return new ReadPlan(columns, List.copyOf(attributes), read, opensFiles, options.ignoreMissingFiles(),
                 options.includePrivateTags());
     }

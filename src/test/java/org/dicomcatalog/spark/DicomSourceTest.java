@@ -252,6 +252,40 @@ class DicomSourceTest {
     }
 
     @Test
+    void withoutTheHeaderColumnEveryOtherColumnHoldsWhatItHoldsWithIt() throws IOException {
+        // without `header` the reader keeps only the selected attributes' elements (ReadPlan)
+        write(ct("1.2.3.9")
+                .string(0x00080005, VR.CS, "ISO_IR 192")
+                .charset(StandardCharsets.UTF_8)
+                .string(STUDY_DATE, VR.DA, "20230115")
+                .sequence(0x00081140, true, s -> s.item(true, i -> i.string(PATIENT_NAME, VR.PN, "In^Item")))
+                .string(PATIENT_NAME, VR.PN, "Doe^John=\u5c71\u7530")
+                .string(PATIENT_AGE, VR.AS, "045Y")
+                .privateBlock(0x0029, 0x10, "ACME")
+                .string(DicomWriter.privateTag(0x0029, 0x10, 0x01), VR.LO, "private")
+                .string(SLICE_THICKNESS, VR.DS, "not a number")
+                .string(PIXEL_SPACING, VR.DS, "0.5", "0.75")
+                .pixelData(VR.OW, 16), dir.resolve("ct.dcm"));
+
+        Row withHeader = load().collectAsList().get(0);
+        Row without = load().drop("header").collectAsList().get(0);
+
+        for (String column : without.schema().fieldNames()) {
+            Object expected = withHeader.getAs(column);
+            Object actual = without.getAs(column);
+            if (expected instanceof byte[] bytes) {
+                assertArrayEquals(bytes, (byte[]) actual, column);
+            } else {
+                assertEquals(expected, actual, column);
+            }
+        }
+        assertEquals("\u5c71\u7530", without.<Row>getAs("PatientName").getAs("ideographic"));
+        assertEquals(45.0, (double) without.getAs("patient_age_years"));
+        assertEquals(List.of("SliceThickness"), without.getList(without.fieldIndex("unparsed_attributes")));
+        assertEquals("OK", without.getAs("status"));
+    }
+
+    @Test
     void extraTagsAddTypedColumns() throws IOException {
         write(ct("1.1").string(0x00204000, VR.LT, "a comment"), dir.resolve("one.dcm"));
 
