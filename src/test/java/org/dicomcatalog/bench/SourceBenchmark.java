@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.spark.api.java.JavaSparkContext;
@@ -53,12 +54,15 @@ import scala.Tuple2;
  *     [--latency-ms 20] [--truth DIR/ground-truth]
  * </pre>
  * Each method runs once untimed (warm-up), then R timed rounds; in each round the methods run one after the
- * other (ours, binaryFile, the I/O loop on two threads, the same loop as Spark tasks) so that load changes of a shared machine hit all three alike; the
+ * other (ours, binaryFile, the I/O loop on two threads, the same loop as Spark tasks, the header reader alone on
+ * two threads) so that load changes of a shared machine hit them all alike; the
  * median of the R rounds is reported. With {@code --cold}, R more rounds run with the page cache dropped
  * ({@code sync; echo 3 > /proc/sys/vm/drop_caches}) before every timed run.
  */
 public final class SourceBenchmark {
     static final int IO_BUFFER = 64 << 10;
+    private static final int SOP_INSTANCE_UID = 0x00080018;
+    private static final int MODALITY = 0x00080060;
     private static final Path DROP_CACHES = Paths.get("/proc/sys/vm/drop_caches");
 
     /** One timed run: files seen, bytes read in total, wall seconds. */
@@ -132,6 +136,7 @@ public final class SourceBenchmark {
         methods.put("I/O limit (open/read 64 KiB/close, 2 threads)", this::ioLimit);
         int tasks = spark.read().format("dicom").load(archive).rdd().getNumPartitions();
         methods.put("I/O limit in Spark (same loop, " + tasks + " tasks as the source)", () -> ioLimitInSpark(tasks));
+        methods.put("header reader alone (no Spark, 2 threads)", this::readerAlone);
         // concurrent opens and listings matter most with a cold cache: these rows run cold too
         for (int n : ioThreads) {
             methods.put("dicom source, ioThreads=" + n, () -> ours(Map.of("ioThreads", String.valueOf(n))));
@@ -280,6 +285,8 @@ public final class SourceBenchmark {
                 ours / rate.get(names.get(2)));
         System.out.printf(Locale.ROOT, "ratio dicom source / I/O limit in Spark (files/s): %.2fx (target >= 0.8x)%n",
                 ours / rate.get(names.get(3)));
+        System.out.printf(Locale.ROOT, "ratio header reader alone / I/O limit (files/s): %.2fx%n",
+                rate.get(names.get(4)) / rate.get(names.get(2)));
         System.out.println();
     }
 
@@ -332,6 +339,33 @@ public final class SourceBenchmark {
 
     /** c) the I/O limit: list (Files.walk), then open, read up to 64 KiB, close, on 2 threads. */
     Run ioLimit() throws Exception {
+        return onTwoThreads(() -> {
+            byte[] buffer = new byte[IO_BUFFER];
+            return file -> {
+                try (InputStream in = Files.newInputStream(file)) {
+                    return in.readNBytes(buffer, 0, IO_BUFFER);
+                }
+            };
+        });
+    }
+
+    /**
+     * e) the header reader without Spark, on 2 threads, reading what the source's query reads (the whole
+     * header, kept: SOPInstanceUID and Modality): against c) it says what the reader costs, against a)
+     * what Spark adds.
+     */
+    Run readerAlone() throws Exception {
+        ReadOptions query = ReadOptions.DEFAULTS.withKeptTags(SOP_INSTANCE_UID, MODALITY);
+        return onTwoThreads(() -> file -> DicomReader.read(file, query).bytesRead());
+    }
+
+    /** What a thread does to one file; returns the bytes it read. */
+    private interface FileWork {
+        long read(Path file) throws IOException;
+    }
+
+    /** Lists with Files.walk, then has 2 threads take files in turn, each with its own FileWork. */
+    private Run onTwoThreads(Supplier<FileWork> perThread) throws Exception {
         long start = System.nanoTime();
         List<Path> files = listFiles();
         int threads = 2;
@@ -341,12 +375,10 @@ public final class SourceBenchmark {
             List<Future<Long>> parts = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 parts.add(pool.submit(() -> {
-                    byte[] buffer = new byte[IO_BUFFER];
+                    FileWork work = perThread.get();
                     long bytes = 0;
                     for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-                        try (InputStream in = Files.newInputStream(files.get(i))) {
-                            bytes += in.readNBytes(buffer, 0, IO_BUFFER);
-                        }
+                        bytes += work.read(files.get(i));
                     }
                     return bytes;
                 }));
