@@ -22,7 +22,7 @@ final class DicomPartitionReader implements PartitionReader<InternalRow> {
     private long filesOpened;
     private long filesNotOk;
 
-    DicomPartitionReader(List<ListedFile> files, Configuration conf, ReadPlan plan, int ioThreads) {
+    DicomPartitionReader(List<ListedFile> files, Configuration conf, ReadPlan plan, IoThreads ioThreads) {
         this.fetcher = new HeaderFetcher(files, conf, plan, ioThreads);
         this.converter = new RowConverter(plan);
     }

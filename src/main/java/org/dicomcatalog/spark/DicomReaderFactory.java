@@ -11,9 +11,9 @@ import org.apache.spark.util.SerializableConfiguration;
 final class DicomReaderFactory implements PartitionReaderFactory {
     private final Broadcast<SerializableConfiguration> conf;
     private final ReadPlan plan;
-    private final int ioThreads;
+    private final IoThreads ioThreads;
 
-    DicomReaderFactory(Broadcast<SerializableConfiguration> conf, ReadPlan plan, int ioThreads) {
+    DicomReaderFactory(Broadcast<SerializableConfiguration> conf, ReadPlan plan, IoThreads ioThreads) {
         this.conf = conf;
         this.plan = plan;
         this.ioThreads = ioThreads;

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -25,21 +26,34 @@ import org.dicomcatalog.dicom.ErrorCode;
 /**
  * Opens and reads the headers of a task's files, in listing order. With ioThreads above 1 the next files
  * are read ahead on a small pool, at most ioThreads at a time: on an object store a file costs a round
- * trip or two of latency and little else, so overlapping them is what makes a task faster. Whatever a
+ * trip or two of latency and little else, so overlapping them is what makes a task faster. Adaptive
+ * ioThreads read one file at a time while files come fast (a warm page cache, where threads only add
+ * overhead) and read ahead while they wait on storage (a cold disk, HDFS), judged every few hundred files
+ * from how long a file took. Whatever a
  * file does to the reader, down to a VM error from a hostile file, stays in that file's result; only an
  * interrupted open or read (InterruptedIOException, ClosedByInterruptException) fails the task, as it means
  * the task is being killed, not that the file is bad.
  */
 final class HeaderFetcher implements AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /** Files per judgement of an adaptive fetcher: enough that a GC pause does not decide alone. */
+    static final int WINDOW = 256;
+    /** Mean wall time per file above which an adaptive fetcher reads ahead. */
+    static final long SLOW_NANOS = 100_000;
     private static final Path LOCAL_ROOT = new Path("file:///");
 
     private final Iterator<ListedFile> files;
     private final Configuration conf;
     private final ReadPlan plan;
     private final int ioThreads;
-    private final ExecutorService pool;
+    private final boolean adaptive;
+    /** Whether the next files are read ahead; fixed unless adaptive. */
+    private boolean readingAhead;
+    private ExecutorService pool;
     private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
+    // files fetched and their wall time since the last judgement; read-ahead threads add to them
+    private final AtomicInteger windowFiles = new AtomicInteger();
+    private final AtomicLong windowNanos = new AtomicLong();
 
     private record Pending(ListedFile file, Future<FetchedHeader> result) {
     }
@@ -56,21 +70,31 @@ final class HeaderFetcher implements AutoCloseable {
     // whether "file:" is the plain local file system: null until a local path asks; a race asks twice
     private volatile Boolean localIsPlain;
 
-    HeaderFetcher(List<ListedFile> files, Configuration conf, ReadPlan plan, int ioThreads) {
+    HeaderFetcher(List<ListedFile> files, Configuration conf, ReadPlan plan, IoThreads ioThreads) {
         this.files = files.iterator();
         this.conf = conf;
         this.plan = plan;
         // with no file to open there is nothing to overlap
-        this.ioThreads = plan.opensFiles() ? ioThreads : 1;
-        this.pool = this.ioThreads > 1 ? newPool(this.ioThreads) : null;
+        this.ioThreads = plan.opensFiles() ? ioThreads.max() : 1;
+        this.adaptive = ioThreads.adaptive() && this.ioThreads > 1;
+        this.readingAhead = !adaptive && this.ioThreads > 1;
+        this.pool = readingAhead ? newPool(this.ioThreads) : null;
+    }
+
+    /** Whether the files are being read ahead now. */
+    boolean readingAhead() {
+        return readingAhead;
     }
 
     /** The next file's result, or null after the last file. */
     FetchedHeader next() throws IOException {
-        if (pool == null) {
+        if (adaptive) {
+            judge();
+        }
+        if (!readingAhead && inFlight.isEmpty()) {
             return files.hasNext() ? fetch(files.next()) : null;
         }
-        while (inFlight.size() < ioThreads && files.hasNext()) {
+        while (readingAhead && inFlight.size() < ioThreads && files.hasNext()) {
             ListedFile file = files.next();
             inFlight.add(new Pending(file, pool.submit(() -> fetch(file))));
         }
@@ -92,6 +116,29 @@ final class HeaderFetcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Every {@value #WINDOW} files, compares their mean wall time with {@value #SLOW_NANOS} ns: a warm
+     * header takes 15-40 us, a cold local one 200 us or more, an HDFS one a round trip. Reading ahead stops
+     * below half of it, so that a mean near the bound does not flip the mode at every judgement. Counts
+     * added by a read-ahead thread during the judgement fall into one window or the next: either is fine.
+     */
+    private void judge() {
+        int n = windowFiles.get();
+        if (n < WINDOW) {
+            return;
+        }
+        long mean = windowNanos.getAndSet(0) / n;
+        windowFiles.set(0);
+        if (!readingAhead && mean > SLOW_NANOS) {
+            readingAhead = true;
+            if (pool == null) {
+                pool = newPool(ioThreads);
+            }
+        } else if (readingAhead && mean < SLOW_NANOS / 2) {
+            readingAhead = false;
+        }
+    }
+
     private static boolean isInterruption(Throwable t) {
         return t instanceof InterruptedIOException || t instanceof ClosedByInterruptException;
     }
@@ -100,6 +147,19 @@ final class HeaderFetcher implements AutoCloseable {
         if (!plan.opensFiles()) {
             return FetchedHeader.notOpened(file);
         }
+        if (!adaptive) {
+            return openAndRead(file);
+        }
+        long start = System.nanoTime();
+        try {
+            return openAndRead(file);
+        } finally {
+            windowNanos.addAndGet(System.nanoTime() - start);
+            windowFiles.incrementAndGet();
+        }
+    }
+
+    private FetchedHeader openAndRead(ListedFile file) throws IOException {
         HadoopDicomSource source;
         try {
             source = open(file);

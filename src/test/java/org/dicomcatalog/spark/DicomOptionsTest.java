@@ -29,16 +29,16 @@ class DicomOptionsTest {
     }
 
     @Test
-    void withoutTheOptionObjectStoresReadManyFilesAtOnceAndOtherStoresOne() {
+    void withoutTheOptionObjectStoresReadManyFilesAtOnceAndOtherStoresAdapt() {
         DicomOptions automatic = options(Map.of("path", "/a"));
-        assertEquals(32, automatic.ioThreads("s3a"));
-        assertEquals(32, automatic.ioThreads("gs"));
-        assertEquals(32, automatic.ioThreads("abfss"));
-        assertEquals(1, automatic.ioThreads("file"));
-        assertEquals(1, automatic.ioThreads("hdfs"));
-        assertEquals(1, automatic.ioThreads(null));
-        assertEquals(4, options(Map.of("path", "/a", "ioThreads", "4")).ioThreads("s3a"));
-        assertEquals(1, options(Map.of("path", "/a", "ioThreads", "1")).ioThreads("s3a"));
+        assertEquals(IoThreads.fixed(32), automatic.ioThreads("s3a"));
+        assertEquals(IoThreads.fixed(32), automatic.ioThreads("gs"));
+        assertEquals(IoThreads.fixed(32), automatic.ioThreads("abfss"));
+        assertEquals(IoThreads.upTo(8), automatic.ioThreads("file"));
+        assertEquals(IoThreads.upTo(8), automatic.ioThreads("hdfs"));
+        assertEquals(IoThreads.upTo(8), automatic.ioThreads(null));
+        assertEquals(IoThreads.fixed(4), options(Map.of("path", "/a", "ioThreads", "4")).ioThreads("s3a"));
+        assertEquals(IoThreads.fixed(1), options(Map.of("path", "/a", "ioThreads", "1")).ioThreads("file"));
         assertThrows(IllegalArgumentException.class,
                 () -> options(Map.of("path", "/a", "ioThreads", "0")).ioThreads("file"));
     }

@@ -146,7 +146,7 @@ class LocalFastPathTest {
         DicomSchema schema = DicomSchema.of(options.extraTags());
         ReadPlan plan = ReadPlan.of(schema.sparkSchema(), schema, options);
         Map<String, String> read = new HashMap<>();
-        try (HeaderFetcher fetcher = new HeaderFetcher(list(false, Map.of()), conf(false), plan, 1)) {
+        try (HeaderFetcher fetcher = new HeaderFetcher(list(false, Map.of()), conf(false), plan, IoThreads.fixed(1))) {
             for (FetchedHeader fetched = fetcher.next(); fetched != null; fetched = fetcher.next()) {
                 String name = fetched.file().path().substring(fetched.file().path().lastIndexOf('/') + 1);
                 read.put(name, fetched.header().dataSet().get(SOP_INSTANCE_UID).string());
